@@ -1,0 +1,1 @@
+"""German linguistic core: tokens, sentences, tags, named-entity mentions and in-document entities."""

@@ -1,0 +1,9 @@
+"""`chronik train ner` (placeholder until its issue lands)."""
+
+import typer
+
+
+def command():
+    """Not implemented yet."""
+    typer.echo("chronik train ner: not implemented yet", err=True)
+    raise typer.Exit(2)

@@ -1,0 +1,179 @@
+"""One DuckDB file holds documents, rejects and every annotation layer.
+
+Writes happen in one transaction per batch, so a killed process leaves the database as it was
+after the last complete batch; re-running the same command continues from there.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import duckdb
+
+from ..doc import DocDate, Document
+from .rows import ANNOTATION_TABLES, document_rows
+
+DEFAULT_DB = "chronik.duckdb"
+
+DOCUMENT_COLUMNS = (
+    "id", "text_hash", "source", "url", "title", "text", "date_value", "date_granularity",
+    "date_earliest", "date_latest", "lang", "status", "status_reason", "origin",
+    "origin_location", "n_words", "meta",
+)
+
+
+def _schema_sql() -> str:
+    return resources.files("chronik.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise FileNotFoundError(f"no database at {self.path}")
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            self.con.execute(_schema_sql())
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- transactions -------------------------------------------------------------------
+    def transaction(self):
+        return _Transaction(self.con)
+
+    # -- documents ------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM documents WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def first_with_hash(self, hashes: Iterable[str]) -> dict[str, str]:
+        """text_hash -> id of the earliest stored non-duplicate document with that text."""
+        hashes = list(set(hashes))
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            "SELECT text_hash, min(id) FROM documents WHERE status <> 'duplicate' "
+            "AND text_hash IN (SELECT unnest(?)) GROUP BY text_hash",
+            [hashes],
+        ).fetchall()
+        return dict(rows)
+
+    def insert_documents(self, rows: list[dict[str, Any]]) -> int:
+        """Insert document rows; rows whose id exists already are ignored. Returns rows added."""
+        if not rows:
+            return 0
+        before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        values = [[r.get(c) if c != "meta" else json.dumps(r.get("meta") or {}, ensure_ascii=False)
+                   for c in DOCUMENT_COLUMNS] for r in rows]
+        placeholders = ", ".join("?" for _ in DOCUMENT_COLUMNS)
+        self.con.executemany(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholders}) "
+            "ON CONFLICT DO NOTHING",
+            values,
+        )
+        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
+
+    def insert_rejects(self, rejects: list[tuple[str, str, str]]) -> None:
+        if rejects:
+            self.con.executemany(
+                "INSERT INTO rejects (origin, location, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                rejects,
+            )
+
+    def load_document(self, doc_id: str) -> Document | None:
+        row = self.con.execute(
+            "SELECT id, text, title, source, url, lang, date_value, date_granularity, date_earliest, "
+            "date_latest, meta FROM documents WHERE id = ?",
+            [doc_id],
+        ).fetchone()
+        return _row_to_document(row) if row else None
+
+    def documents_to_analyse(self, signature: str, batch_size: int = 200,
+                             reanalyse: bool = False) -> Iterator[list[Document]]:
+        """Batches of German, non-duplicate documents not yet analysed by ``signature``."""
+        where = "d.status = 'ok'"
+        if not reanalyse:
+            where += " AND (a.pipeline IS NULL OR a.pipeline <> ?)"
+        params = [] if reanalyse else [signature]
+        ids = [r[0] for r in self.con.execute(
+            f"SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc_id = d.id WHERE {where} "
+            "ORDER BY d.id", params).fetchall()]
+        for i in range(0, len(ids), batch_size):
+            chunk = ids[i:i + batch_size]
+            rows = self.con.execute(
+                "SELECT id, text, title, source, url, lang, date_value, date_granularity, date_earliest, "
+                "date_latest, meta FROM documents WHERE id IN (SELECT unnest(?)) ORDER BY id",
+                [chunk],
+            ).fetchall()
+            yield [_row_to_document(r) for r in rows]
+
+    # -- annotations ------------------------------------------------------------------------
+    def write_analyses(self, docs: list[Document], signature: str,
+                       errors: dict[str, str] | None = None) -> None:
+        """Replace every annotation layer of ``docs`` in one transaction."""
+        errors = errors or {}
+        ids = [d.id for d in docs] + list(errors)
+        with self.transaction():
+            for table in ANNOTATION_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [ids])
+            for table, rows in document_rows(docs).items():
+                if rows:
+                    cols = list(rows[0])
+                    self.con.executemany(
+                        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                        [[r[c] for c in cols] for r in rows],
+                    )
+            self.con.execute("DELETE FROM analyses WHERE doc_id IN (SELECT unnest(?))", [ids])
+            self.con.executemany(
+                "INSERT INTO analyses (doc_id, pipeline, error) VALUES (?, ?, ?)",
+                [[d.id, signature, None] for d in docs] + [[i, signature, e] for i, e in errors.items()],
+            )
+
+    # -- queries ------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        tables = ["documents", "rejects", "analyses", "mentions", "entities", "timexes", "quotes",
+                  "events", "event_clusters"]
+        out = {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+        for status, n in self.con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall():
+            out[f"documents_{status}"] = n
+        return out
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+
+class _Transaction:
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    def __enter__(self):
+        self.con.execute("BEGIN TRANSACTION")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+
+def _row_to_document(row) -> Document:
+    (doc_id, text, title, source, url, lang, date_value, granularity, earliest, latest, meta) = row
+    date = DocDate(date_value, granularity, earliest, latest) if date_value else None
+    return Document(id=doc_id, text=text, title=title, source=source, url=url, lang=lang, date=date,
+                    meta=json.loads(meta) if meta else {})
