@@ -1,12 +1,639 @@
-"""In-document entity consolidation (placeholder until its issue lands: adds nothing)."""
+"""Entity consolidation: mentions -> entities, in one document and across the corpus.
 
+In a document (component ``entities.rules``): name variants and inflections become one entity
+("Wladimir Putin" / "Putin" / "Putins" / "Präsident Putin"), acronyms join their long form where
+the text gives it ("Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE)"), role phrases
+become ``kind="role"`` mentions and attach to the person they name ("Kremlchef Putin") or, when
+bare ("der Kremlchef"), to the person holding that role in the same document.  Countries and
+sectors come from roles and from the actor tables (see ``chronik.nlp.roles``); a user entity file
+(``{"entity_file": path}``) links entities to external ids and overrides country/sector.
+
+Across the corpus (``consolidate_corpus(store)``, run by ``chronik.runner``): see docs/entities.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..doc import Document, Entity, Mention
 from ..pipeline import component
+from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, role_key
+
+log = logging.getLogger(__name__)
+
+VERSION = "0.1.0"
+TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
+_APPOSITION_AFTER = re.compile(r"\s*,?\s*")
+_ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
+_SPACE = re.compile(r"\s+")
 
 
-@component("entities.rules", layer="entities", version="0.0.0")
+def normalise(name: str) -> str:
+    return _SPACE.sub(" ", name).strip().lower()
+
+
+# ---------------------------------------------------------------------- user entity file
+@dataclass(slots=True)
+class UserEntity:
+    id: str
+    name: str
+    aliases: list[str]
+    type: str | None = None  # PER | LOC | ORG | MISC
+    wikidata: str | None = None
+    country: str | None = None
+    sector: str | None = None
+
+    @property
+    def external_id(self) -> str:
+        return self.wikidata or self.id
+
+
+def _split_aliases(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    if not value:
+        return []
+    return [v.strip() for v in re.split(r"[|;]", str(value)) if v.strip()]
+
+
+def _user_entity(record: dict[str, Any]) -> UserEntity:
+    rid, name = str(record.get("id") or "").strip(), str(record.get("name") or "").strip()
+    if not rid or not name:
+        raise ValueError("needs both 'id' and 'name'")
+    etype = (record.get("type") or "").strip().upper() or None
+    if etype and etype not in ("PER", "LOC", "ORG", "MISC"):
+        raise ValueError(f"type {etype!r} is not one of PER, LOC, ORG, MISC")
+    wikidata = (record.get("wikidata") or record.get("qid") or "").strip() or None
+    if wikidata and not re.fullmatch(r"Q\d+", wikidata):
+        raise ValueError(f"wikidata {wikidata!r} is not a QID like Q7747")
+    return UserEntity(rid, name, _split_aliases(record.get("aliases")), etype, wikidata,
+                      (record.get("country") or "").strip().upper() or None,
+                      (record.get("sector") or "").strip().upper() or None)
+
+
+def load_entity_file(path: str | Path) -> list[UserEntity]:
+    """Read a CSV (header: id,name,aliases,type,wikidata,country,sector; aliases |-separated)
+    or JSONL file.  A bad record is reported in one log line and skipped."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"entity file not found: {path}")
+    records: list[tuple[str, dict[str, Any] | None]] = []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
+            for n, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        obj = json.loads(line)
+                        records.append((f"line {n}", obj if isinstance(obj, dict) else None))
+                    except json.JSONDecodeError:
+                        records.append((f"line {n}", None))
+        else:
+            for n, row in enumerate(csv.DictReader(fh), 2):
+                records.append((f"line {n}", {k.strip().lower(): v for k, v in row.items() if k}))
+    out = []
+    for where, rec in records:
+        try:
+            if rec is None:
+                raise ValueError("not a JSON object")
+            out.append(_user_entity(rec))
+        except ValueError as exc:
+            log.warning("entity file %s %s: %s; skipped", path, where, exc)
+    return out
+
+
+class UserIndex:
+    def __init__(self, entities: list[UserEntity]):
+        self.by_alias: dict[str, list[UserEntity]] = {}
+        for ent in entities:
+            for alias in {ent.name, *ent.aliases}:
+                self.by_alias.setdefault(normalise(alias), []).append(ent)
+
+    def find(self, label: str, forms: list[str]) -> UserEntity | None:
+        for form in forms:
+            for ent in self.by_alias.get(normalise(form), ()):
+                if ent.type in (None, label):
+                    return ent
+        return None
+
+
+# ---------------------------------------------------------------------- in-document clusters
+@dataclass(slots=True)
+class _Cluster:
+    label: str
+    name_tokens: tuple[str, ...]
+    first: int  # char offset of the first mention
+    mentions: list[int] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    roles: list[RoleMatch] = field(default_factory=list)
+    country: str | None = None
+    sector: str | None = None
+    key: str = ""
+    acronyms: set[str] = field(default_factory=set)
+    role_only: bool = False
+    actor_kind: str | None = None
+
+    def add(self, idx: int, mention: Mention, tokens: tuple[str, ...]) -> None:
+        self.mentions.append(idx)
+        self.positions.append(mention.start)
+        self.first = min(self.first, mention.start)
+        if mention.text not in self.forms:
+            self.forms.append(mention.text)
+        if len(tokens) > len(self.name_tokens):
+            self.name_tokens = tokens
+
+    def nearest_before(self, offset: int) -> int:
+        before = [offset - p for p in self.positions if p <= offset]
+        return min(before) if before else 10**9 + min(abs(p - offset) for p in self.positions)
+
+    def role_keys(self) -> set[str]:
+        keys = set()
+        for r in self.roles:
+            keys.add(r.key)
+            if r.country is None and self.country:
+                keys.add(role_key(r.canonical, self.country))
+        return keys
+
+
+def _person_tokens(text: str, lex: RoleLexicon) -> tuple[str, ...]:
+    toks = [t for t in WORD.findall(text) if t not in ",."]
+    while len(toks) > 1 and (toks[0] in TITLES or lex.head(toks[0]) is not None
+                              or lex.adjective(toks[0]) is not None):
+        toks.pop(0)
+    if toks and toks[-1][-1:] in "'’" and len(toks[-1]) > 2:
+        toks[-1] = toks[-1][:-1]
+    return tuple(toks)
+
+
+def _suffix_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    return len(short) <= len(full) and full[len(full) - len(short):] == short
+
+
+def _initials(tokens: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in tokens if t[:1].isupper())
+
+
+class DocumentConsolidator:
+    def __init__(self, lexicon: RoleLexicon | None = None, users: UserIndex | None = None):
+        self.lex = lexicon or default_lexicon()
+        self.users = users
+
+    def __call__(self, doc: Document) -> Document:
+        text, lex = doc.text, self.lex
+        roles = find_roles(text, lex)
+        heads = [(r.head_start, r.head_end) for r in roles]
+        keep = []
+        for m in doc.mentions:
+            if m.kind == "role":
+                continue  # role mentions are this component's output; rebuilt on every run
+            if m.kind != "demonym" and any(s <= m.start and m.end <= e for s, e in heads):
+                continue  # a role noun the NER took for a name
+            m.entity = None
+            keep.append(m)
+        mentions = keep
+        clusters: list[_Cluster] = []
+        self._cluster_persons(mentions, clusters)
+        self._cluster_others(text, mentions, clusters)
+        by_mention = {i: c for c in clusters for i in c.mentions}
+        role_mentions: list[tuple[Mention, _Cluster | None]] = []
+        pending: list[tuple[RoleMatch, Mention]] = []
+        starts = {m.start: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
+        ends = {m.end: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
+        for r in roles:
+            mention = Mention(r.start, r.end, text[r.start:r.end], r.label, "role", attrs=_role_attrs(r))
+            target = self._apposition(text, r, starts, ends, mentions)
+            cluster = by_mention.get(target) if target is not None else None
+            if cluster is not None:
+                cluster.roles.append(r)
+                mention.attrs["apposition"] = True
+                role_mentions.append((mention, cluster))
+            else:
+                pending.append((r, mention))
+        for c in clusters:
+            self._code_from_roles(c)
+        for r, mention in pending:
+            cluster = self._resolve_bare(r, clusters) if r.resolvable else None
+            if cluster is not None:
+                cluster.roles.append(r)
+                mention.attrs["resolved"] = "document"
+            elif (r.label == "ORG" or r.resolvable) and (r.country or r.org):
+                cluster = self._role_cluster(r, clusters)
+            role_mentions.append((mention, cluster))
+        # assemble: entities in order of first mention
+        clusters = [c for c in clusters if c.mentions or c.roles]
+        for mention, cluster in role_mentions:
+            mentions.append(mention)
+            if cluster is not None:
+                cluster.positions.append(mention.start)
+                cluster.first = min(cluster.first, mention.start)
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+        cluster_of: dict[int, _Cluster] = {}
+        for c in clusters:
+            for i in c.mentions:
+                cluster_of[id(mentions[i])] = c
+        for mention, cluster in role_mentions:
+            if cluster is not None:
+                cluster_of[id(mention)] = cluster
+        doc.mentions = [mentions[i] for i in order]
+        clusters.sort(key=lambda c: c.first)
+        index = {id(c): n for n, c in enumerate(clusters)}
+        doc.entities = [self._entity(c) for c in clusters]
+        for m in doc.mentions:
+            c = cluster_of.get(id(m))
+            m.entity = index[id(c)] if c is not None else None
+        return doc
+
+    # -- persons ---------------------------------------------------------------------------
+    def _cluster_persons(self, mentions: list[Mention], clusters: list[_Cluster]) -> None:
+        people = [(i, m, _person_tokens(m.text, self.lex)) for i, m in enumerate(mentions)
+                  if m.label == "PER" and m.kind == "name"]
+        people = [p for p in people if p[2]]
+        name_words = {t for _, _, toks in people for t in toks}
+        own: list[_Cluster] = []
+        for i, m, toks in sorted(people, key=lambda p: (-len(p[2]), p[1].start)):
+            variants = [toks]
+            last = toks[-1]
+            if last.endswith("s") and len(last) > 3 and last[:-1] in name_words:
+                variants.insert(0, toks[:-1] + (last[:-1],))  # "Putins" where "Putin" occurs
+            target = None
+            for variant in variants:
+                found = [c for c in own if _suffix_of(variant, c.name_tokens)]
+                if found:
+                    target = min(found, key=lambda c: c.nearest_before(m.start))
+                    toks = variant
+                    break
+            if target is None:
+                toks = variants[0]
+                target = _Cluster("PER", toks, m.start)
+                own.append(target)
+            target.add(i, m, toks)
+        for c in own:
+            c.key = "PER:" + normalise(" ".join(c.name_tokens))
+        clusters.extend(own)
+
+    # -- organisations, places, other names --------------------------------------------------
+    def _cluster_others(self, text: str, mentions: list[Mention], clusters: list[_Cluster]) -> None:
+        lex = self.lex
+        by_key: dict[str, _Cluster] = {}
+        plain: list[tuple[int, Mention, tuple[str, ...]]] = []
+        for i, m in enumerate(mentions):
+            if m.kind != "name" or m.label == "PER":
+                continue
+            toks = tuple(WORD.findall(m.text))
+            actor = lex.actor(toks)
+            if actor is None and m.attrs.get("org"):
+                actor = lex.actor((m.attrs["org"],))
+            if actor is not None:
+                key = f"{actor.label}:{normalise(actor.name)}"
+                c = by_key.get(key)
+                if c is None:
+                    c = by_key[key] = _Cluster(actor.label, tuple(WORD.findall(actor.name)), m.start, key=key,
+                                               country=actor.country, sector=actor.sector,
+                                               actor_kind=actor.kind)
+                    c.forms.append(actor.name)
+                c.add(i, m, ())
+            else:
+                plain.append((i, m, toks))
+        words = {t for _, _, toks in plain for t in toks}
+        acronym_of: dict[str, _Cluster] = {}
+        pending_short: list[tuple[int, Mention, tuple[str, ...]]] = []
+        for i, m, toks in sorted(plain, key=lambda p: (-len(p[2]), p[1].start)):
+            last = toks[-1]
+            if last.endswith("s") and len(last) > 3 and last[:-1] in words:
+                toks = toks[:-1] + (last[:-1],)
+            key = f"{m.label}:{normalise(' '.join(toks))}"
+            c = by_key.get(key)
+            if c is None and len(toks) == 1 and toks[0] in acronym_of:
+                c = acronym_of[toks[0]]
+            if c is None and len(toks) == 1 and toks[0].isupper():
+                pending_short.append((i, m, toks))
+                continue
+            if c is None:
+                c = by_key[key] = _Cluster(m.label, toks, m.start, key=key)
+            c.add(i, m, toks)
+            acronym = _ACRONYM.match(text, m.end)
+            if acronym and len(toks) > 1:
+                c.acronyms.add(acronym.group(1))
+                acronym_of[acronym.group(1)] = c
+        for acronym, long in acronym_of.items():
+            # "Organisation für ... in Europa (OSZE)" where the gazetteer knows "OSZE": one entity
+            known = by_key.get(f"{long.label}:{normalise(acronym)}")
+            if known is not None and known is not long and known.actor_kind:
+                for i, pos in zip(long.mentions, long.positions):
+                    known.mentions.append(i)
+                    known.positions.append(pos)
+                known.first = min(known.first, long.first)
+                known.forms = list(dict.fromkeys(long.forms + known.forms))
+                known.name_tokens = long.name_tokens
+                known.acronyms |= long.acronyms
+                del by_key[long.key]
+                acronym_of[acronym] = known
+        for i, m, toks in pending_short:
+            c = acronym_of.get(toks[0])
+            if c is None:
+                found = [x for x in by_key.values() if x.label == m.label and len(x.name_tokens) > 1
+                         and _initials(x.name_tokens) == toks[0]]
+                c = found[0] if len(found) == 1 else None
+            if c is None:
+                key = f"{m.label}:{normalise(toks[0])}"
+                c = by_key.get(key) or by_key.setdefault(key, _Cluster(m.label, toks, m.start, key=key))
+            c.add(i, m, toks if c.key.endswith(normalise(toks[0])) else ())
+        clusters.extend(by_key.values())
+
+    # -- roles -----------------------------------------------------------------------------
+    @staticmethod
+    def _apposition(text: str, r: RoleMatch, starts: dict[int, int], ends: dict[int, int],
+                    mentions: list[Mention]) -> int | None:
+        """The PER name mention a role phrase stands in apposition to, if any."""
+        if r.label != "PER" or r.plural or r.group:
+            return None
+        for i, m in enumerate(mentions):
+            if m.label == "PER" and m.kind == "name" and m.start <= r.head_start < m.end:
+                return i  # the NER took the title into the name: "Präsident Putin"
+        gap = _APPOSITION_AFTER.match(text, r.end)
+        after = starts.get(gap.end())
+        if after is not None:
+            return after
+        # "Maria Sacharowa, Sprecherin des Außenministeriums," / "Putin, der Kremlchef, sagte"
+        if r.determiner is None or (r.determiner == "def" and text[r.end:r.end + 1] == ","):
+            j = r.start - 1
+            if r.determiner == "def":
+                j = text.rfind(" ", 0, r.start - 1)
+            while j >= 0 and text[j] == " ":
+                j -= 1
+            if j >= 0 and text[j] == ",":
+                k = j
+                while k > 0 and text[k - 1] == " ":
+                    k -= 1
+                return ends.get(k)
+        return None
+
+    @staticmethod
+    def _code_from_roles(c: _Cluster) -> None:
+        if c.label != "PER" or c.role_only:
+            return
+        for r in c.roles:
+            c.country = c.country or r.country
+            c.sector = c.sector or r.sector
+
+    @staticmethod
+    def _resolve_bare(r: RoleMatch, clusters: list[_Cluster]) -> _Cluster | None:
+        people = [c for c in clusters if c.label == "PER" and not c.role_only and c.roles]
+        found = [c for c in people if r.key in c.role_keys()]
+        if not found and r.country is None and r.org is None:
+            found = [c for c in people if any(x.canonical == r.canonical for x in c.roles)]
+        if not found:
+            return None
+        return min(found, key=lambda c: c.nearest_before(r.start))
+
+    @staticmethod
+    def _role_cluster(r: RoleMatch, clusters: list[_Cluster]) -> _Cluster:
+        key = "ROLE:" + r.key
+        for c in clusters:
+            if c.key == key:
+                c.roles.append(r)
+                return c
+        c = _Cluster(r.label, (), r.start, key=key, country=r.country, sector=r.sector, role_only=True)
+        c.forms.append(r.text)
+        c.roles.append(r)
+        clusters.append(c)
+        return c
+
+    def _entity(self, c: _Cluster) -> Entity:
+        roles = list(dict.fromkeys(r.text for r in c.roles))
+        if c.role_only:
+            name = c.roles[0].text
+        elif c.actor_kind:
+            name = c.forms[0]
+            if len(c.name_tokens) > len(WORD.findall(name)):
+                name = " ".join(c.name_tokens)
+        else:
+            name = " ".join(c.name_tokens)
+        forms = list(dict.fromkeys(c.forms + sorted(c.acronyms)))
+        ent = Entity(c.label, name, forms=forms, roles=roles, country=c.country, sector=c.sector,
+                     key=c.key)
+        if c.role_only:
+            ent.attrs["role_only"] = True
+            ent.attrs["role_key"] = c.roles[0].key
+        if c.actor_kind:
+            ent.attrs["actor"] = c.actor_kind
+        if self.users is not None and not c.role_only:
+            user = self.users.find(c.label, [name, *forms])
+            if user is not None:
+                ent.external_id = user.external_id
+                ent.name = user.name
+                ent.key = "EXT:" + user.id
+                ent.country = user.country or ent.country
+                ent.sector = user.sector or ent.sector
+        return ent
+
+
+def _role_attrs(r: RoleMatch) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"role": r.text, "canonical": r.canonical, "role_key": r.key}
+    for name in ("country", "sector", "org", "determiner"):
+        value = getattr(r, name)
+        if value is not None:
+            attrs[name] = value
+    for name in ("anonymous", "plural", "group", "former", "deputy"):
+        if getattr(r, name):
+            attrs[name] = True
+    return attrs
+
+
+@component("entities.rules", layer="entities", version=VERSION)
 def make(config):
-    return lambda doc: doc
+    # "model" is what `chronik run --component entities=entities.rules:FILE` passes
+    path = config.get("entity_file") or config.get("model")
+    users = UserIndex(load_entity_file(path)) if path else None
+    return DocumentConsolidator(default_lexicon(), users)
+
+
+# ---------------------------------------------------------------------- corpus consolidation
+ROLE_WINDOW_DAYS = 366  # a bare role resolves to a holder attested at most this far from the article
+DOMINANT_SHARE = 3  # a short name joins the most frequent full name if it has 3x the runner-up's docs
+
+
+def _entity_id(key: str) -> str:
+    return "E" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
+
+
+def _merge_keys(rows: list[tuple[str, str, int, str, str | None]]) -> dict[str, str]:
+    """key -> root key.  rows: (key, label, n_docs, name, external_id).
+
+    Persons: a key whose name tokens end another key's tokens joins it when that is unambiguous
+    ("PER:putin" -> "PER:wladimir putin"); a genitive "PER:putins" joins "PER:putin"'s group.
+    Entities linked to the same external id form one group.
+    """
+    parent: dict[str, str] = {}
+    info = {r[0]: r for r in rows}
+
+    def root(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    by_last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, label, n_docs, name, ext in rows:
+        parent[key] = key
+        if label == "PER" and key.startswith("PER:"):
+            toks = tuple(key[4:].split())
+            if toks:
+                by_last.setdefault(toks[-1], []).append((toks, key))
+    by_ext: dict[str, str] = {}
+    for key, _, _, _, ext in sorted(rows, key=lambda r: (-r[2], r[0])):
+        if ext:
+            if ext in by_ext:
+                parent[key] = by_ext[ext]
+            else:
+                by_ext[ext] = key
+
+    def longer(toks: tuple[str, ...]) -> list[str]:
+        return [k for t, k in by_last.get(toks[-1], ()) if len(t) > len(toks) and t[-len(toks):] == toks]
+
+    for toks, key in sorted(((t, k) for lst in by_last.values() for t, k in lst), key=lambda x: len(x[0])):
+        if info[key][4]:
+            continue  # user-linked entities stay as the user linked them
+        cands = longer(toks)
+        if not cands and len(toks) == 1 and toks[0].endswith("s") and len(toks[0]) > 3:
+            stripped = (toks[0][:-1],)
+            cands = longer(stripped) or [k for t, k in by_last.get(stripped[0], ()) if t == stripped]
+        if not cands:
+            continue
+        roots = {}
+        for k in cands:
+            r = root(k)
+            roots[r] = roots.get(r, 0) + info[k][2]
+        ranked = sorted(roots.items(), key=lambda x: -x[1])
+        if len(ranked) == 1 or ranked[0][1] >= DOMINANT_SHARE * ranked[1][1]:
+            parent[key] = ranked[0][0]
+    return {k: root(k) for k in parent}
 
 
 def consolidate_corpus(store) -> None:
-    """Corpus-wide entity ids (placeholder until its issue lands)."""
+    """Corpus-wide entities from ``doc_entities``: ids, merged names, roles with dates, bare roles
+    resolved by date, and entity ids written back to mentions, doc_entities and quotes."""
+    import pyarrow as pa
+
+    con = store.con
+    started = time.perf_counter()
+    con.execute("ALTER TABLE entity_roles ADD COLUMN IF NOT EXISTS role_key VARCHAR")
+    rows = con.execute(
+        "SELECT key, mode(label), count(DISTINCT doc_id), arg_max(name, length(name)), max(external_id) "
+        "FROM doc_entities WHERE key IS NOT NULL AND key <> '' AND key NOT LIKE 'ROLE:%' GROUP BY key"
+    ).fetchall()
+    roots = _merge_keys(rows)
+    info = {r[0]: r for r in rows}
+    # canonical name of a group: its longest name, ties to the most documents
+    best: dict[str, tuple] = {}
+    for key, rt in roots.items():
+        _, _, n_docs, name, _ = info[key]
+        rank = (len(name.split()), n_docs, name)
+        if rt not in best or rank > best[rt]:
+            best[rt] = rank
+    role_keys = [r[0] for r in con.execute(
+        "SELECT DISTINCT key FROM doc_entities WHERE key LIKE 'ROLE:%'").fetchall()]
+    keys = list(roots) + role_keys
+    con.register("_entity_key_map", pa.table({
+        "key": keys,
+        "entity_id": [_entity_id(roots[k]) for k in roots] + [_entity_id(k) for k in role_keys],
+    }))
+    con.register("_entity_names", pa.table({
+        "entity_id": [_entity_id(rt) for rt in best],
+        "name": [rank[2] for rank in best.values()],
+    }))
+    roles = [r[0] for r in con.execute(
+        "SELECT DISTINCT unnest(from_json(roles, '[\"VARCHAR\"]')) FROM doc_entities "
+        "WHERE roles IS NOT NULL AND roles <> '[]'").fetchall()]
+    parsed = [_parse_role(r) for r in roles]
+    con.register("_role_map", pa.table({
+        "role": roles, "canonical": [p[0] for p in parsed], "country": [p[1] for p in parsed],
+    }, schema=pa.schema([("role", pa.string()), ("canonical", pa.string()), ("country", pa.string())])))
+    with store.transaction():
+        con.execute("UPDATE doc_entities SET entity_id = m.entity_id FROM _entity_key_map m "
+                    "WHERE doc_entities.key = m.key")
+        con.execute("DELETE FROM entity_roles")
+        con.execute("""
+            INSERT INTO entity_roles (entity_id, role, doc_id, date_value, date_earliest, date_latest, role_key)
+            SELECT r.entity_id, r.role, r.doc_id, d.date_value, d.date_earliest, d.date_latest,
+                   lower(rm.canonical) || '|' || coalesce(rm.country, r.country, '')
+            FROM (SELECT entity_id, doc_id, country,
+                         unnest(from_json(roles, '["VARCHAR"]')) AS role
+                  FROM doc_entities
+                  WHERE key NOT LIKE 'ROLE:%' AND roles IS NOT NULL AND roles <> '[]') r
+            JOIN documents d ON d.id = r.doc_id
+            LEFT JOIN _role_map rm ON rm.role = r.role
+        """)
+        # bare roles ("der Kremlchef") with no holder in their document: the holder the corpus
+        # attests nearest to the article's date, within ROLE_WINDOW_DAYS
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE _role_resolution AS
+            WITH holders AS (
+                SELECT entity_id, role_key, date_earliest AS e, date_latest AS l, count(*) AS n
+                FROM entity_roles WHERE date_earliest IS NOT NULL GROUP BY ALL),
+            bare AS (
+                SELECT de.doc_id, de.idx, substr(de.key, 6) AS role_key,
+                       d.date_earliest AS e, d.date_latest AS l
+                FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+                WHERE de.key LIKE 'ROLE:%' AND de.label = 'PER' AND d.date_earliest IS NOT NULL),
+            cand AS (
+                SELECT b.doc_id, b.idx, h.entity_id,
+                       min(greatest(date_diff('day', b.l, h.e), date_diff('day', h.l, b.e), 0)) AS dist,
+                       sum(h.n) AS n
+                FROM bare b JOIN holders h ON h.role_key = b.role_key
+                WHERE h.e <= b.l + INTERVAL {ROLE_WINDOW_DAYS} DAY
+                  AND h.l >= b.e - INTERVAL {ROLE_WINDOW_DAYS} DAY
+                GROUP BY ALL)
+            SELECT doc_id, idx, entity_id FROM cand
+            QUALIFY row_number() OVER (PARTITION BY doc_id, idx ORDER BY dist, n DESC, entity_id) = 1
+        """)
+        con.execute("UPDATE doc_entities SET entity_id = r.entity_id FROM _role_resolution r "
+                    "WHERE doc_entities.doc_id = r.doc_id AND doc_entities.idx = r.idx")
+        con.execute("UPDATE mentions SET entity_id = de.entity_id FROM doc_entities de "
+                    "WHERE mentions.doc_id = de.doc_id AND mentions.doc_entity = de.idx")
+        con.execute("UPDATE quotes SET source_entity_id = de.entity_id FROM doc_entities de "
+                    "WHERE quotes.doc_id = de.doc_id AND quotes.source_doc_entity = de.idx")
+        con.execute("UPDATE quotes SET addressee_entity_id = de.entity_id FROM doc_entities de "
+                    "WHERE quotes.doc_id = de.doc_id AND quotes.addressee_doc_entity = de.idx")
+        con.execute("DELETE FROM entities")
+        con.execute("""
+            INSERT INTO entities (id, label, name, forms, country, sector, external_id, n_docs, n_mentions)
+            WITH g AS (
+                SELECT de.entity_id,
+                       mode(de.label) AS label,
+                       arg_max(de.name, length(de.name)) AS longest,
+                       mode(de.country) FILTER (WHERE de.country IS NOT NULL) AS country,
+                       mode(de.sector) FILTER (WHERE de.sector IS NOT NULL) AS sector,
+                       max(de.external_id) AS external_id,
+                       count(DISTINCT de.doc_id) AS n_docs
+                FROM doc_entities de WHERE de.entity_id IS NOT NULL GROUP BY de.entity_id),
+            f AS (
+                SELECT entity_id, to_json(list(DISTINCT form ORDER BY form)) AS forms
+                FROM (SELECT entity_id, unnest(from_json(forms, '["VARCHAR"]')) AS form
+                      FROM doc_entities WHERE entity_id IS NOT NULL)
+                GROUP BY entity_id),
+            m AS (SELECT entity_id, count(*) AS n FROM mentions WHERE entity_id IS NOT NULL GROUP BY entity_id)
+            SELECT g.entity_id, g.label, coalesce(nm.name, g.longest), f.forms, g.country, g.sector,
+                   g.external_id, g.n_docs, coalesce(m.n, 0)
+            FROM g LEFT JOIN f USING (entity_id) LEFT JOIN m USING (entity_id)
+                   LEFT JOIN _entity_names nm USING (entity_id)
+        """)
+    for name in ("_entity_key_map", "_entity_names", "_role_map"):
+        con.unregister(name)
+    log.info("entities consolidated in %.1f s", time.perf_counter() - started)
+
+
+def _parse_role(role: str) -> tuple[str, str | None]:
+    """(canonical, country) of a stored role phrase ("US-Präsident" -> ("Präsident", "USA"))."""
+    matches = find_roles(role)
+    if not matches:
+        return role, None
+    best = max(matches, key=lambda r: r.end - r.start)
+    return best.canonical, best.country

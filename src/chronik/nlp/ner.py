@@ -1,8 +1,89 @@
-"""Named-entity recognition (placeholder until its issue lands: adds nothing)."""
+"""Named-entity recognition: the shipped CRF model plus a gazetteer/rule layer.
 
+``ner.crf`` tags each sentence of ``doc.tokens`` with a linear-chain CRF (python-crfsuite,
+model ``models/ner_crf.crfsuite``, trained by ``chronik train ner``), turns BIO tags into
+``Mention(kind="name")`` and then lets the gazetteer fix curated names (Kreml → ORG), add names
+the model missed, and add ``kind="demonym"`` mentions ("russischen", "US-" → attrs country).
+
+Config: ``{"model": path}`` for another model file, ``{"rules": false}`` for the bare CRF.
+Other backends (``ner.spacy``, ``ner.hf``) live in ``ner_spacy`` / ``ner_hf``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..doc import Document, Mention, Token
+from ..eval.conll import spans as bio_spans
 from ..pipeline import component
+from .ner_features import FEATURE_VERSION, sentence_features
+from .ner_gazetteer import default_gazetteer
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner_crf.crfsuite"
+LABELS = ("PER", "LOC", "ORG", "MISC")
 
 
-@component("ner.crf", layer="mentions", version="0.0.0")
+def sentence_token_ranges(doc: Document) -> list[tuple[int, int]]:
+    """Token index ranges per sentence (the whole document when it has no sentences)."""
+    if doc.sentences:
+        return [(s.first_token, s.end_token) for s in doc.sentences]
+    return [(0, len(doc.tokens))] if doc.tokens else []
+
+
+def mentions_from_tags(text: str, tokens: list[Token], tags: list[str],
+                       scores: list[float] | None = None) -> list[Mention]:
+    """BIO tags over ``tokens`` → name mentions (conlleval chunking, labels outside LABELS dropped)."""
+    out = []
+    for i, j, label in sorted(bio_spans(tags)):
+        if label not in LABELS:
+            continue
+        start, end = tokens[i].start, tokens[j - 1].end
+        score = min(scores[i:j]) if scores else 1.0
+        out.append(Mention(start, end, text[start:end], label, "name", score=round(score, 4)))
+    return out
+
+
+def load_crf(path: Path):
+    """Open a crfsuite model, refusing one trained with another feature set."""
+    import pycrfsuite
+
+    if not path.is_file():
+        raise FileNotFoundError(f"NER model not found: {path} (train it with `chronik train ner`)")
+    meta_path = path.with_suffix(".json")
+    if meta_path.is_file():
+        meta = json.loads(meta_path.read_text("utf-8"))
+        if meta.get("feature_version") != FEATURE_VERSION:
+            raise ValueError(f"{path}: trained with feature version {meta.get('feature_version')}, "
+                             f"this code extracts version {FEATURE_VERSION}; retrain with `chronik train ner`")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+@component("ner.crf", layer="mentions", version="0.1.0")
 def make(config):
-    return lambda doc: doc
+    tagger = load_crf(Path(config.get("model") or MODEL_PATH))
+    gazetteer = default_gazetteer()
+    rules = config.get("rules", True)
+
+    def annotate(doc: Document) -> Document:
+        mentions: list[Mention] = []
+        for a, b in sentence_token_ranges(doc):
+            tokens = doc.tokens[a:b]
+            if not tokens:
+                continue
+            words = [t.text for t in tokens]
+            tags = tagger.tag(sentence_features(words, gazetteer))
+            found = mentions_from_tags(doc.text, tokens, tags)
+            if rules:
+                found = gazetteer.apply(doc.text, tokens, found)
+            mentions.extend(found)
+        doc.mentions = mentions
+        return doc
+
+    return annotate
+
+
+# Register the optional backends (their heavy imports happen inside their factories).
+from . import ner_hf, ner_spacy  # noqa: E402,F401

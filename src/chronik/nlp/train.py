@@ -1,9 +1,203 @@
-"""`chronik train ner` (placeholder until its issue lands)."""
+"""`chronik train ner`: train the shipped CRF NER model from the open data in ../shared/data.
+
+Data (all CC BY 4.0, see docs/models.md): GermEval 2014 dev (outer layer), MobIE (CoNLL-2003
+version, train+dev+test), SmartData v1 (train+test).  Fine-grained MobIE/SmartData types are
+mapped to PER/LOC/ORG (``TYPE_MAP``); GermEval OTH becomes MISC; ``deriv``/``part`` variants
+and lowercase-initial "locations" ("italienische", "beiden Richtungen") become O, since
+adjectives and prefixes are handled by the gazetteer as ``kind="demonym"`` mentions.
+
+Deterministic: fixed shuffle seed, L-BFGS (no random initialisation), fixed iteration count.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Optional
 
 import typer
 
+from ..eval.conll import GoldSentence, map_sentences, parse_map, read_conll, read_germeval, read_smartdata, score
+from .ner_features import FEATURE_VERSION, sentence_features
+from .ner_gazetteer import default_gazetteer
 
-def command():
-    """Not implemented yet."""
-    typer.echo("chronik train ner: not implemented yet", err=True)
-    raise typer.Exit(2)
+SEED = 13
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+MODEL_FILE = "ner_crf.crfsuite"
+
+TYPE_MAP = {
+    "person": "PER",
+    "organization": "ORG",
+    "organization-company": "ORG",
+    "location": "LOC",
+    "location-city": "LOC",
+    "location-stop": "LOC",
+    "location-street": "LOC",
+}
+GERMEVAL_MAP = "drop-deriv-part,OTH=MISC"
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+
+
+def default_data_dir() -> Path:
+    env = os.environ.get("CHRONIK_SHARED_DATA")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base.parent / "shared" / "data"
+        if candidate.is_dir():
+            return candidate
+    return Path("../shared/data")
+
+
+def _fine_map(tag: str) -> str:
+    if tag == "O":
+        return tag
+    prefix, _, typ = tag.partition("-")
+    new = TYPE_MAP.get(typ, "O")
+    return "O" if new == "O" else f"{prefix}-{new}"
+
+
+def drop_lowercase_mentions(sentence: GoldSentence) -> GoldSentence:
+    """MobIE/SmartData also mark adjectives and common phrases as locations; GermEval does not."""
+    tokens, tags = sentence
+    tags = list(tags)
+    i = 0
+    while i < len(tags):
+        if tags[i] != "O" and (tags[i].startswith("B-") or i == 0 or tags[i - 1] == "O"):
+            j = i + 1
+            while j < len(tags) and tags[j].startswith("I-"):
+                j += 1
+            if not tokens[i][:1].isupper() and tokens[i][:1] not in "#@":
+                tags[i:j] = ["O"] * (j - i)
+            i = j
+        else:
+            i += 1
+    return tokens, tags
+
+
+def load_germeval(data: Path) -> list[GoldSentence]:
+    return map_sentences(read_germeval(data / "germeval2014" / "NER-de-dev.tsv"), parse_map(GERMEVAL_MAP))
+
+
+def load_domain_sets(data: Path) -> list[GoldSentence]:
+    """MobIE + SmartData mapped to PER/LOC/ORG."""
+    out: list[GoldSentence] = []
+    for split in ("train", "dev", "test"):
+        for toks, tags in read_conll(data / "mobie" / f"{split}.conll2003"):
+            out.append(drop_lowercase_mentions((toks, [_fine_map(t) for t in tags])))
+    for split in ("train", "test"):
+        for sent in read_smartdata(data / "smartdata" / f"{split}.json.gz", TYPE_MAP):
+            out.append(drop_lowercase_mentions(sent))
+    return out
+
+
+def train_model(sentences: list[GoldSentence], path: Path, params: dict | None = None) -> Path:
+    import pycrfsuite
+
+    gazetteer = default_gazetteer()
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for tokens, tags in sentences:
+        trainer.append(sentence_features(tokens, gazetteer), tags)
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {}), "feature.possible_transitions": True})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(path))
+    return path
+
+
+def tag_sentences(model_path: Path, sentences: list[GoldSentence]) -> list[list[str]]:
+    """Raw CRF output (no gazetteer rule layer) for ``sentences``."""
+    import pycrfsuite
+
+    gazetteer = default_gazetteer()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_path))
+    return [tagger.tag(sentence_features(toks, gazetteer)) for toks, _ in sentences]
+
+
+def _folds(n: int, k: int) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(SEED).shuffle(order)
+    return [sorted(order[f::k]) for f in range(k)]
+
+
+def command(
+    data: Path = typer.Option(None, "--data", help="Shared data directory (default ../shared/data or $CHRONIK_SHARED_DATA)."),
+    output: Path = typer.Option(None, "--output", help=f"Model file (default src/chronik/models/{MODEL_FILE})."),
+    cv: int = typer.Option(0, "--cv", help="K-fold cross-validation on GermEval dev (train on the other folds + MobIE + SmartData); writes no model."),
+    without_germeval: bool = typer.Option(False, "--without-germeval", help="Train on MobIE + SmartData only and score on GermEval dev (writes no model unless --output)."),
+    c1: float = typer.Option(DEFAULT_PARAMS["c1"], "--c1", help="L1 regularisation."),
+    c2: float = typer.Option(DEFAULT_PARAMS["c2"], "--c2", help="L2 regularisation."),
+    max_iter: int = typer.Option(DEFAULT_PARAMS["max_iterations"], "--max-iter"),
+    as_json: bool = typer.Option(False, "--json", help="Print scores as JSON."),
+):
+    """Train the CRF NER model (fixed seed, documented data, one command)."""
+    import tempfile
+
+    data = data or default_data_dir()
+    if not (data / "germeval2014").is_dir():
+        typer.echo(f"error: shared data not found at {data} (use --data or $CHRONIK_SHARED_DATA)", err=True)
+        raise typer.Exit(2)
+    params = {"c1": c1, "c2": c2, "max_iterations": max_iter}
+    germeval = load_germeval(data)
+    domain = load_domain_sets(data)
+    log = lambda msg: typer.echo(msg, err=True)  # noqa: E731
+    log(f"data: GermEval dev {len(germeval)} sentences, MobIE+SmartData {len(domain)} sentences")
+
+    if cv or without_germeval:
+        results = []
+        with tempfile.TemporaryDirectory() as tmp:
+            if without_germeval:
+                t0 = time.time()
+                path = train_model(domain, output or Path(tmp) / "m.crfsuite", params)
+                s = score([t for _, t in germeval], tag_sentences(path, germeval))
+                log(f"trained on MobIE+SmartData in {time.time() - t0:.0f}s; GermEval dev:")
+                results.append({"setting": "mobie+smartdata -> germeval-dev", **s.as_dict()})
+                if not as_json:
+                    print(s.table())
+            for f, test_idx in enumerate(_folds(len(germeval), cv) if cv else []):
+                held = set(test_idx)
+                train = [s for i, s in enumerate(germeval) if i not in held] + domain
+                test = [germeval[i] for i in test_idx]
+                t0 = time.time()
+                path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params)
+                s = score([t for _, t in test], tag_sentences(path, test))
+                results.append({"setting": f"cv fold {f + 1}/{cv}", **s.as_dict()})
+                log(f"fold {f + 1}/{cv}: F1 {s.overall.f1:.4f} ({time.time() - t0:.0f}s)")
+                if not as_json:
+                    print(f"--- fold {f + 1}/{cv} ({len(test)} sentences)\n{s.table()}")
+            if cv:
+                f1s = [r["overall"]["f1"] for r in results if r["setting"].startswith("cv")]
+                mean = {"setting": f"cv mean of {cv}", "f1_mean": round(statistics.mean(f1s), 4),
+                        "f1_stdev": round(statistics.stdev(f1s), 4) if len(f1s) > 1 else 0.0}
+                results.append(mean)
+                if not as_json:
+                    print(f"cv mean F1 {mean['f1_mean']:.4f} (stdev {mean['f1_stdev']:.4f})")
+        if as_json:
+            print(json.dumps(results, indent=1))
+        return
+
+    path = output or MODELS_DIR / MODEL_FILE
+    t0 = time.time()
+    train_model(germeval + domain, path, params)
+    meta = {
+        "model": path.name,
+        "feature_version": FEATURE_VERSION,
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "trained": date.today().isoformat(),
+        "params": params,
+        "seed": SEED,
+        "data": {
+            "GermEval 2014 dev (outer, OTH->MISC, deriv/part->O)": len(germeval),
+            "MobIE train+dev+test + SmartData v1 train+test (mapped, see TYPE_MAP)": len(domain),
+        },
+        "licence": "CC BY 4.0 (training data: GermEval 2014, MobIE, SmartData)",
+    }
+    path.with_suffix(".json").write_text(
+        json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s")

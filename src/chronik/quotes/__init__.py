@@ -1,8 +1,9 @@
-"""Quotation attribution (placeholder until its issue lands: adds nothing)."""
+"""Quotation attribution: who said, wrote or thought what, to whom, when (rule-based)."""
 
 from ..pipeline import component
+from .rules import make_rules
 
 
-@component("quotes.rules", layer="quotes", version="0.0.0")
+@component("quotes.rules", layer="quotes", version="0.1.0")
 def make(config):
-    return lambda doc: doc
+    return make_rules()

@@ -1,9 +1,56 @@
-"""`chronik serve` (placeholder until its issue lands)."""
+"""`chronik serve`: the web UI and REST API over a store."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
 
 import typer
 
+from ..store import DEFAULT_DB
 
-def command():
-    """Not implemented yet."""
-    typer.echo("chronik serve: not implemented yet", err=True)
-    raise typer.Exit(2)
+
+def command(
+    db: Path = typer.Option(DEFAULT_DB, "--db", help="DuckDB store to explore (opened read-only)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535),
+    index: Optional[Path] = typer.Option(None, "--index",
+                                         help="Search index file (default: <db>.search.sqlite)."),
+    build_index: bool = typer.Option(False, "--build-index",
+                                     help="Rebuild the search index, then exit without serving."),
+):
+    """Serve the web UI (search, articles, entities, timeline, quotes, dashboard) and /api."""
+    import duckdb
+
+    from .search import default_index_path, ensure_index
+
+    if not db.exists():
+        typer.echo(f"error: no database at {db}", err=True)
+        raise typer.Exit(2)
+    index_path = index or default_index_path(db)
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        typer.echo(f"error: cannot open {db} read-only: {str(exc).splitlines()[0]}", err=True)
+        raise typer.Exit(2)
+    try:
+        start = time.perf_counter()
+        if ensure_index(con, index_path, force=build_index):
+            typer.echo(f"search index {index_path} built in {time.perf_counter() - start:.1f} s", err=True)
+    except OSError as exc:
+        typer.echo(f"error: cannot write the search index {index_path}: {exc} (choose one with --index)", err=True)
+        raise typer.Exit(2)
+    finally:
+        con.close()
+    if build_index:
+        return
+
+    import uvicorn
+
+    from .app import create_app
+
+    app = create_app(db, index_path)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    typer.echo(f"chronik UI: http://{shown}:{port}/  (API: http://{shown}:{port}/api-docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")

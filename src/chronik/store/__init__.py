@@ -7,6 +7,7 @@ after the last complete batch; re-running the same command continues from there.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -17,12 +18,20 @@ from ..doc import DocDate, Document
 from .rows import ANNOTATION_TABLES, document_rows
 
 DEFAULT_DB = "chronik.duckdb"
+EXPORT_FORMATS = {"parquet": "parquet", "csv": "csv", "jsonl": "jsonl"}  # format -> file extension
 
 DOCUMENT_COLUMNS = (
     "id", "text_hash", "source", "url", "title", "text", "date_value", "date_granularity",
     "date_earliest", "date_latest", "lang", "status", "status_reason", "origin",
     "origin_location", "n_words", "meta",
 )
+
+
+@lru_cache(maxsize=1)
+def _arrow_types() -> dict[str, Any]:
+    import pyarrow as pa
+
+    return {"date_earliest": pa.date32(), "date_latest": pa.date32(), "n_words": pa.int32()}
 
 
 def _schema_sql() -> str:
@@ -72,19 +81,27 @@ class Store:
         return dict(rows)
 
     def insert_documents(self, rows: list[dict[str, Any]]) -> int:
-        """Insert document rows; rows whose id exists already are ignored. Returns rows added."""
+        """Insert document rows; rows whose id exists already are ignored. Returns rows added.
+
+        The batch goes in as one Arrow table: one statement instead of a round trip per row.
+        """
         if not rows:
             return 0
-        before = self.con.execute("SELECT count(*) FROM documents").fetchone()[0]
-        values = [[r.get(c) if c != "meta" else json.dumps(r.get("meta") or {}, ensure_ascii=False)
-                   for c in DOCUMENT_COLUMNS] for r in rows]
-        placeholders = ", ".join("?" for _ in DOCUMENT_COLUMNS)
-        self.con.executemany(
-            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({placeholders}) "
-            "ON CONFLICT DO NOTHING",
-            values,
-        )
-        return self.con.execute("SELECT count(*) FROM documents").fetchone()[0] - before
+        import pyarrow as pa
+
+        before = self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0]
+        types = _arrow_types()
+        columns = {c: [r.get(c) for r in rows] for c in DOCUMENT_COLUMNS}
+        columns["meta"] = [json.dumps(m or {}, ensure_ascii=False) for m in columns["meta"]]
+        batch = pa.table({c: pa.array(v, type=types.get(c, pa.string())) for c, v in columns.items()})
+        self.con.register("_documents_batch", batch)
+        try:
+            cols = ", ".join(DOCUMENT_COLUMNS)
+            self.con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM _documents_batch "
+                             "ON CONFLICT DO NOTHING")
+        finally:
+            self.con.unregister("_documents_batch")
+        return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0] - before
 
     def insert_rejects(self, rejects: list[tuple[str, str, str]]) -> None:
         if rejects:
@@ -150,6 +167,34 @@ class Store:
         for status, n in self.con.execute("SELECT status, count(*) FROM documents GROUP BY status").fetchall():
             out[f"documents_{status}"] = n
         return out
+
+    def reject_reasons(self, limit: int = 10) -> dict[str, int]:
+        """The commonest kinds of reject (reason up to its first colon or digit) with counts."""
+        rows = self.con.execute(
+            "SELECT regexp_extract(reason, '^[^:0-9(]*') AS kind, count(*) AS n FROM rejects "
+            "GROUP BY kind ORDER BY n DESC, kind LIMIT ?", [limit]).fetchall()
+        return {kind.strip(): n for kind, n in rows}
+
+    def tables(self) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' "
+            "ORDER BY table_name").fetchall()]
+
+    def export(self, table: str, fmt: str, path: str | Path) -> int:
+        """Write ``table`` to ``path`` as parquet, csv or jsonl (rows in key order). Returns rows."""
+        if table not in self.tables():
+            raise ValueError(f"unknown table {table!r}")
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}")
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true",
+                   "jsonl": "FORMAT json"}[fmt]
+        keys = [r[0] for r in self.con.execute(
+            "SELECT unnest(constraint_column_names) FROM duckdb_constraints() "
+            "WHERE table_name = ? AND constraint_type = 'PRIMARY KEY'", [table]).fetchall()]
+        order = f" ORDER BY {', '.join(keys)}" if keys else ""
+        target = str(path).replace("'", "''")
+        self.con.execute(f"COPY (SELECT * FROM {table}{order}) TO '{target}' ({options})")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
     def get_meta(self, key: str) -> str | None:
         row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()

@@ -48,7 +48,8 @@ def document_rows(docs: list[Document]) -> dict[str, list[dict[str, Any]]]:
                 "doc_id": doc.id, "idx": i, "start_char": m.start, "end_char": m.end, "text": m.text,
                 "label": m.label, "kind": m.kind, "doc_entity": m.entity,
                 "entity_id": doc.entities[m.entity].key if m.entity is not None and m.entity < len(doc.entities) else None,
-                "sentence": doc.sentence_of(m.start), "score": m.score, **prov("mentions"),
+                "sentence": doc.sentence_of(m.start), "score": m.score, "attrs": _json(m.attrs),
+                **prov("mentions"),
             })
         for i, e in enumerate(doc.entities):
             out["doc_entities"].append({

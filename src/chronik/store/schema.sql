@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS mentions (
     entity_id VARCHAR,                 -- corpus-wide entity id (entities.id)
     sentence INTEGER,
     score DOUBLE,
+    attrs JSON,                        -- e.g. role mentions: role, country, sector, anonymous
     component VARCHAR, version VARCHAR,
     PRIMARY KEY (doc_id, idx)
 );
@@ -106,7 +107,8 @@ CREATE TABLE IF NOT EXISTS entity_roles (
     doc_id VARCHAR NOT NULL,
     date_value VARCHAR,
     date_earliest DATE,
-    date_latest DATE
+    date_latest DATE,
+    role_key VARCHAR                   -- canonical role|country, matches bare roles to holders
 );
 
 CREATE TABLE IF NOT EXISTS timexes (

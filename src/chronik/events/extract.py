@@ -1,0 +1,686 @@
+"""Rule-based PLOVER event extraction from German sentences.
+
+Per sentence: split into clauses at punctuation; find triggers (verb forms, nouns and their
+compounds); give each trigger a modality from the cues and tenses of its clause and of the clause
+that governs it (", ... zu verlegen", ", dass ..."); assign actors from the mention layer by
+position and preposition (a light dependency approximation: the first bare noun phrase is the
+subject, later bare ones are objects, prepositional ones get roles from ``roles.tsv``); attach the
+time expression of the clause, quantities and the enclosing quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..doc import Actor, Document, Event, Mention, Quantity, Token
+from .lexicon import Lexicon, Trigger
+
+_BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«", "‚", "‘", "[", "]"}
+_CLAUSE_END_WORDS = {"und", "oder", "aber", "sowie", "sondern", "denn"}
+_COMPLEMENTIZERS = {"dass", "ob", "um"}
+_PREPS = {
+    "mit": "mit", "gegen": "gegen", "zwischen": "zwischen", "von": "von", "vom": "von", "in": "in",
+    "im": "in", "ins": "in", "an": "an", "am": "an", "ans": "an", "bei": "bei", "beim": "bei",
+    "auf": "auf", "nach": "nach", "aus": "aus", "für": "für", "über": "über", "vor": "vor",
+    "wegen": "wegen", "durch": "durch", "seitens": "seitens", "zu": "zu", "zum": "zu", "zur": "zu",
+    "unter": "unter", "gegenüber": "gegenüber", "um": "um", "ohne": "ohne", "seit": "seit",
+    "laut": "laut", "trotz": "trotz", "innerhalb": "innerhalb", "außerhalb": "außerhalb",
+}
+_DETERMINERS = {
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+    "sein", "seine", "seinen", "seinem", "seiner", "ihr", "ihre", "ihren", "ihrem", "ihrer",
+    "dessen", "deren", "diese", "dieser", "diesen", "diesem", "dieses",
+}
+_COORD = {"und", "sowie", "oder", "&"}
+_GENITIVE_DETS = {"des", "der", "eines", "einer"}
+_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+_TIME_RELATIONS = {"vor": "before", "bis": "before", "spätestens": "before", "nach": "after",
+                   "ab": "after", "frühestens": "after", "seit": "since"}
+# Actor-bearing mentions: names of people, organisations and places, and role, pronoun and
+# demonym mentions that the entity layer linked to an entity.
+_ACTOR_LABELS = {"PER", "ORG", "LOC", "GPE"}
+_MODALITY_RANK = ["denied", "negated", "possible", "demanded", "proposed", "announced", "planned"]
+_NO_QUANTITY_TYPES = {"CONSULT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN"}
+
+
+@dataclass(slots=True)
+class _Clause:
+    first: int  # doc token index
+    end: int  # exclusive
+    complement: bool  # ", ... zu verlegen" / ", dass ..." — governed by an earlier clause
+
+
+@dataclass(slots=True)
+class _Found:
+    token: int
+    trigger: Trigger
+    tags: set[str]
+    clause: int
+    head_modality: str | None = None  # from a compound head: Angriffs|pläne -> planned
+    particle: int | None = None
+
+
+@dataclass(slots=True)
+class _Unit:
+    """One actor in the text: a mention, or adjacent mentions of the same entity."""
+
+    mention: Mention
+    first: int  # doc token index
+    last: int  # inclusive
+    start: int
+    end: int
+    clause: int
+    prep: str | None = None
+    prep_token: int | None = None
+    dative: bool = False
+    coordinated: bool = False
+    genitive_of: int | None = None  # token index of the noun trigger it follows in the genitive
+    group: int = -1
+
+
+@dataclass(slots=True)
+class _Sentence:
+    index: int
+    first: int
+    end: int
+    lower: list[str] = field(default_factory=list)
+    clauses: list[_Clause] = field(default_factory=list)
+    clause_of: list[int] = field(default_factory=list)  # per token of the sentence
+
+
+class Extractor:
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.quantity_re = _quantity_regex(lex)
+
+    # -- document ---------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> list[Event]:
+        events: list[Event] = []
+        if not doc.tokens or not doc.sentences:
+            return events
+        mentions = sorted((m for m in doc.mentions if self._is_actor(doc, m)), key=lambda m: (m.start, -m.end))
+        mention_starts = [m.start for m in mentions]
+        token_starts = [t.start for t in doc.tokens]
+        timex_starts = sorted((t.start, i) for i, t in enumerate(doc.timexes))
+        for s_idx, sent in enumerate(doc.sentences):
+            info = self._sentence(doc, s_idx, sent.first_token, sent.end_token)
+            found = self._triggers(doc, info)
+            if not found:
+                continue
+            lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
+            units = self._units(doc, info, mentions[lo:hi], token_starts)
+            t_lo = bisect_left(timex_starts, (sent.start, -1))
+            t_hi = bisect_left(timex_starts, (sent.end, -1))
+            timexes = [i for _, i in timex_starts[t_lo:t_hi]]
+            for f in found:
+                events.append(self._event(doc, info, f, found, units, timexes))
+        return events
+
+    def _is_actor(self, doc: Document, m: Mention) -> bool:
+        if m.kind in ("role", "pronoun", "demonym"):
+            return m.entity is not None
+        return m.label in _ACTOR_LABELS
+
+    # -- sentences and clauses ------------------------------------------------------------------
+    def _sentence(self, doc: Document, s_idx: int, first: int, end: int) -> _Sentence:
+        info = _Sentence(s_idx, first, end, [t.text.lower() for t in doc.tokens[first:end]])
+        start = first
+        for i in range(first, end):
+            if doc.tokens[i].text in _BOUNDARY:
+                self._close_clause(info, start, i)
+                start = i + 1
+                info.clause_of.append(max(len(info.clauses) - 1, 0))
+            else:
+                info.clause_of.append(len(info.clauses))
+        self._close_clause(info, start, end)
+        return info
+
+    def _close_clause(self, info: _Sentence, start: int, end: int) -> None:
+        if end <= start:
+            return
+        words = info.lower[start - info.first:end - info.first]
+        complement = words[0] in _COMPLEMENTIZERS or self._has_zu_infinitive(words)
+        info.clauses.append(_Clause(start, end, complement and bool(info.clauses)))
+
+    def _has_zu_infinitive(self, words: list[str]) -> bool:
+        for i, w in enumerate(words):
+            if w == "zu" and i + 1 < len(words) and words[i + 1].endswith("n") and words[i + 1].isalpha():
+                return True
+            if any(r.tag == "zuinf" for r in self.lex.verb_forms.get(w, ())):
+                return True
+        return False
+
+    # -- triggers ---------------------------------------------------------------------------------
+    def _triggers(self, doc: Document, info: _Sentence) -> list[_Found]:
+        lex = self.lex
+        found: list[_Found] = []
+        for i in range(info.first, info.end):
+            tok = doc.tokens[i]
+            text = tok.text
+            if not text[0].isalpha():
+                continue
+            clause = info.clause_of[i - info.first]
+            if text[0].islower() or i == info.first:
+                hit = self._verb(doc, info, i, text if text[0].islower() else text.lower(), clause)
+                if hit:
+                    found.append(hit)
+                    continue
+            if text[0].isupper():
+                hit = self._noun(doc, info, i, text, clause)
+                if hit:
+                    found.append(hit)
+        return found
+
+    def _verb(self, doc: Document, info: _Sentence, i: int, text: str, clause: int) -> _Found | None:
+        readings = self.lex.verb_forms.get(text)
+        tok = doc.tokens[i]
+        if not readings and tok.lemma and tok.pos.startswith("V"):
+            readings = [r for r in self.lex.verb_forms.get(tok.lemma, ()) if not r.split]
+        if not readings:
+            return None
+        cl = info.clauses[clause] if clause < len(info.clauses) else None
+        chosen, tags, particle = None, set(), None
+        for r in readings:
+            if r.split:
+                p = self._particle_after(doc, info, i, cl, r.trigger.particle)
+                if p is None:
+                    continue
+                if chosen is None:
+                    chosen, particle = r.trigger, p
+            elif chosen is None:
+                chosen = r.trigger
+            if r.trigger == chosen:
+                tags.add(r.tag)
+        if chosen is None or not self._requirements_met(doc, info, cl, chosen, i):
+            return None
+        if "inf" in tags and i > info.first and info.lower[i - 1 - info.first] == "zu":
+            tags = {"zuinf"}
+        morph = tok.morph
+        if morph:
+            if "VerbForm=Part" in morph:
+                tags = {"part"}
+            elif "Tense=Past" in morph:
+                tags = {"past"}
+            elif "VerbForm=Inf" in morph and "zuinf" not in tags:
+                tags = {"inf"}
+        return _Found(i, chosen, tags, clause, particle=particle)
+
+    def _particle_after(self, doc: Document, info: _Sentence, i: int, cl: _Clause | None,
+                        particle: str | None) -> int | None:
+        end = cl.end if cl else info.end
+        for j in range(i + 1, end):
+            if info.lower[j - info.first] == particle:
+                nxt = info.lower[j + 1 - info.first] if j + 1 < info.end else "."
+                if j + 1 >= end or nxt in _CLAUSE_END_WORDS or nxt in (".", "!", "?"):
+                    return j
+        return None
+
+    def _requirements_met(self, doc: Document, info: _Sentence, cl: _Clause | None, trig: Trigger,
+                          i: int) -> bool:
+        if not trig.requires:
+            return True
+        lo, hi = (cl.first, cl.end) if cl else (info.first, info.end)
+        for j in range(lo, hi):
+            if j == i:
+                continue
+            w = doc.tokens[j].text
+            if any(w == r or (r[0].isupper() and w.endswith(r.lower())) or w.endswith(r) for r in trig.requires):
+                return True
+        return False
+
+    def _noun(self, doc: Document, info: _Sentence, i: int, text: str, clause: int) -> _Found | None:
+        lex = self.lex
+        lower = text.lower()
+        if lower in lex.not_triggers:
+            return None
+        trig = lex.noun_forms.get(lower)
+        head = None
+        if trig is None:
+            for suffix, t in lex.noun_suffixes:
+                if lower.endswith(suffix) and len(lower) >= len(suffix) + 3:
+                    rest = lower[: -len(suffix)]
+                    if rest not in ("ver", "be", "ent", "zer", "ge", "un", "er"):
+                        trig = t
+                        break
+        if trig is None:
+            for stem, t in lex.noun_stems:
+                if lower.startswith(stem):
+                    rest = lower[len(stem):].lstrip("-")
+                    if rest.startswith("es") and rest[2:] in lex.compound_heads:
+                        rest = rest[2:]
+                    elif rest.startswith("s") and rest[1:] in lex.compound_heads:
+                        rest = rest[1:]
+                    if rest in lex.compound_heads:
+                        trig, head = t, lex.compound_heads[rest]
+                        break
+        if trig is None:
+            return None
+        cl = info.clauses[clause] if clause < len(info.clauses) else None
+        if not self._requirements_met(doc, info, cl, trig, i):
+            return None
+        return _Found(i, trig, {"noun"}, clause, head_modality=head)
+
+    # -- actors -----------------------------------------------------------------------------------
+    def _units(self, doc: Document, info: _Sentence, mentions: list[Mention],
+               token_starts: list[int]) -> list[_Unit]:
+        units: list[_Unit] = []
+        for m in mentions:
+            first = bisect_right(token_starts, m.start) - 1
+            last = bisect_left(token_starts, m.end) - 1
+            if first < info.first or last >= info.end or first > last:
+                continue
+            if units and m.start < units[-1].end:  # nested or overlapping: keep the outer one
+                continue
+            prev = units[-1] if units else None
+            if (prev and m.entity is not None and prev.mention.entity == m.entity
+                    and not doc.text[prev.end:m.start].strip()):
+                prev.last, prev.end = last, m.end
+                continue
+            units.append(_Unit(m, first, last, m.start, m.end, info.clause_of[first - info.first]))
+        group = -1
+        for k, u in enumerate(units):
+            j = u.first - 1
+            skipped_only_genitive = True
+            while j >= info.first and u.first - j <= 5:
+                w = info.lower[j - info.first]
+                text = doc.tokens[j].text
+                if w in _PREPS:
+                    u.prep, u.prep_token = _PREPS[w], j
+                    break
+                if w in _COORD:
+                    prev = units[k - 1] if k else None
+                    u.coordinated = bool(prev) and prev.last == j - 1
+                    break
+                if text[:1].isupper() and w not in _DETERMINERS:
+                    # a genitive attribute of a noun: "der Einmarsch Russlands", "Sprecherin des ..."
+                    adjacent_s = j == u.first - 1 and j > info.first and u.mention.text.endswith("s")
+                    if skipped_only_genitive and (adjacent_s or info.lower[j + 1 - info.first] in _GENITIVE_DETS):
+                        u.genitive_of = j
+                    break
+                if w in _DETERMINERS:
+                    if w == "dem":
+                        u.dative = True
+                    if w not in _GENITIVE_DETS:
+                        skipped_only_genitive = False
+                    j -= 1
+                    continue
+                if text.isalpha() and text.islower() and w.endswith(_ADJ_ENDINGS) \
+                        and w not in self.lex.tense_words and w not in self.lex.verb_forms:
+                    j -= 1
+                    continue
+                if text.isdigit():
+                    j -= 1
+                    continue
+                break
+            if u.coordinated and k:
+                prev = units[k - 1]
+                u.group = prev.group
+                u.prep, u.prep_token, u.dative = prev.prep, prev.prep_token, prev.dative
+                u.genitive_of = prev.genitive_of
+            else:
+                group += 1
+                u.group = group
+        return units
+
+    def _actor(self, doc: Document, u: _Unit, start: int | None = None, end: int | None = None) -> Actor:
+        start = u.start if start is None else start
+        end = u.end if end is None else end
+        ent = doc.entities[u.mention.entity] if u.mention.entity is not None and u.mention.entity < len(doc.entities) else None
+        country = ent.country if ent else u.mention.attrs.get("country")
+        sector = ent.sector if ent else u.mention.attrs.get("sector")
+        return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
+
+    def _roles(self, doc: Document, info: _Sentence, f: _Found, units: list[_Unit], modality: str,
+               governing_cue: str | None) -> tuple[list[_Unit], list[_Unit], _Unit | None]:
+        etype = f.trigger.type
+        noun = f.trigger.pos == "N"
+        in_clause = [u for u in units if u.clause == f.clause]
+        sources: list[_Unit] = []
+        targets: list[_Unit] = []
+        participants: list[_Unit] = []
+        location: _Unit | None = None
+        bare: list[list[_Unit]] = []
+        for u in in_clause:
+            if u.genitive_of is not None:
+                if u.genitive_of == f.token:
+                    sources.append(u)
+                continue
+            if u.prep is None:
+                if bare and bare[-1][0].group == u.group:
+                    bare[-1].append(u)
+                else:
+                    bare.append([u])
+                continue
+            if noun and u.start < doc.tokens[f.token].start:
+                continue
+            role = self.lex.role_of(etype, u.prep)
+            if role == "source" and noun and u.prep_token is not None and u.prep_token > f.token + 3:
+                role = None
+            if role == "source":
+                sources.append(u)
+            elif role == "target":
+                targets.append(u)
+            elif role == "participant":
+                participants.append(u)
+            elif role == "location" and (location is None or location.group == u.group):
+                location = location or u
+        if not sources and not participants:
+            subject_groups = [g for g in bare if not g[0].dative]
+            subject = subject_groups[0] if subject_groups else None
+            if noun and subject is not None and subject[0].start > doc.tokens[f.token].start:
+                subject = None  # after a noun trigger a bare noun phrase is no agent of it
+            # Whoever fears, warns of or demands an attack is not its agent.
+            if noun and modality in ("possible", "demanded") and f.head_modality is None:
+                subject = None
+            if subject:
+                sources.extend(subject)
+                if not noun:
+                    for g in bare:
+                        if g is not subject:
+                            targets.extend(g)
+            else:
+                inherited = self._inherit(doc, info, f, units, governing_cue)
+                sources.extend(inherited)
+                if not noun:
+                    for g in bare:
+                        targets.extend(g)
+        elif not noun:
+            for g in bare:
+                targets.extend(g)
+        if location is None:
+            for u in targets:
+                if u.prep in ("nach", "in"):
+                    location = u
+                    break
+        source_entities = {u.mention.entity for u in sources if u.mention.entity is not None}
+        targets = [u for u in targets if u.mention.entity is None or u.mention.entity not in source_entities]
+        return sources + participants, targets, location
+
+    def _inherit(self, doc: Document, info: _Sentence, f: _Found, units: list[_Unit],
+                 governing_cue: str | None) -> list[_Unit]:
+        """The subject (or, under "fordern ... auf", the object) of the nearest earlier clause."""
+        for c in range(f.clause - 1, -1, -1):
+            groups: list[list[_Unit]] = []
+            for u in units:
+                if u.clause == c and u.prep is None and u.genitive_of is None:
+                    if groups and groups[-1][0].group == u.group:
+                        groups[-1].append(u)
+                    else:
+                        groups.append([u])
+            if groups:
+                if governing_cue == "demanded" and len(groups) > 1:
+                    return groups[1]
+                nominative = [g for g in groups if not g[0].dative]
+                return (nominative or groups)[0]
+        return []
+
+    def _location_actor(self, doc: Document, u: _Unit) -> Actor:
+        start = doc.tokens[u.prep_token].start if u.prep_token is not None else u.start
+        end = u.end
+        nxt = u.last + 1
+        if nxt < len(doc.tokens) and doc.tokens[nxt].text[:1].isupper() and u.mention.kind == "demonym":
+            end = doc.tokens[nxt].end  # "an der ukrainischen Grenze"
+        return self._actor(doc, u, start, end)
+
+    # -- modality ---------------------------------------------------------------------------------
+    def _cues(self, doc: Document, info: _Sentence, clause: int, exclude: int,
+              noun_token: int | None = None) -> tuple[set[str], dict[str, int]]:
+        """Modalities cued in a clause (not by the token ``exclude``) and where."""
+        lex = self.lex
+        if clause >= len(info.clauses):
+            return set(), {}
+        cl = info.clauses[clause]
+        words = info.lower[cl.first - info.first:cl.end - info.first]
+        out: dict[str, int] = {}
+        consumed: set[int] = set()
+        for phrase, modality in lex.phrase_cues:
+            n = len(phrase)
+            for k in range(len(words) - n + 1):
+                if tuple(words[k:k + n]) == phrase:
+                    out.setdefault(modality, cl.first + k)
+                    consumed.update(range(k, k + n))
+        for k, w in enumerate(words):
+            j = cl.first + k
+            if j == exclude or k in consumed:
+                continue
+            cue = lex.cues.get(w)
+            if cue and cue[1] == "negation" and w.startswith("kein") and noun_token is not None \
+                    and not 0 < noun_token - j <= 3:
+                continue  # "kein" negates the noun it determines: "brachte keinen Durchbruch"
+            if cue:
+                out.setdefault(cue[0], j)
+            elif w in lex.particle_cues:
+                modality, verbs = lex.particle_cues[w]
+                if any(x in verbs for x in words) and k == len(words) - 1:
+                    out.setdefault(modality, j)
+        return set(out), out
+
+    def _modality(self, doc: Document, info: _Sentence, f: _Found, timex_bounds) -> tuple[str, str | None, int | None]:
+        """(modality, governing cue modality, cue token) for a trigger."""
+        own, where = self._cues(doc, info, f.clause, f.token, f.token if f.trigger.pos == "N" else None)
+        own_modal = {m for m in own if self._is_modal(info, where[m])}
+        governing: set[str] = set()
+        gwhere: dict[str, int] = {}
+        cl = info.clauses[f.clause] if f.clause < len(info.clauses) else None
+        if cl is not None and cl.complement and f.clause > 0:
+            governing, gwhere = self._cues(doc, info, f.clause - 1, f.token)
+            governing = {m for m in governing if not self._is_modal(info, gwhere[m])}
+        modal_applies = f.trigger.pos == "N" or bool({"inf", "zuinf"} & f.tags)
+        candidates = set(governing) | {m for m in own if m not in own_modal or modal_applies}
+        if f.head_modality:
+            candidates.add(f.head_modality)
+        governing_cue = next((m for m in _MODALITY_RANK if m in governing), None)
+        for m in _MODALITY_RANK:
+            if m in candidates:
+                cue_tok = gwhere.get(m, where.get(m))
+                return m, governing_cue, cue_tok
+        tense = self._tense(doc, info, f)
+        if tense in ("zuinf", "future"):
+            return "planned", governing_cue, None
+        if tense == "subj2":
+            return "possible", governing_cue, None
+        if tense == "past":
+            return "occurred", governing_cue, None
+        earliest, latest = timex_bounds
+        dct = doc.date
+        if dct is not None:
+            if earliest is not None and earliest > dct.latest:
+                return "planned", governing_cue, None
+            if latest is not None and latest < dct.earliest:
+                return "occurred", governing_cue, None
+        if tense == "pres":
+            if f.trigger.type in self.lex.present_is_occurred:
+                return "occurred", governing_cue, None
+            return "ongoing", governing_cue, None
+        if "ongoing" in own:
+            return "ongoing", governing_cue, where["ongoing"]
+        return "occurred", governing_cue, None
+
+    def _is_modal(self, info: _Sentence, j: int) -> bool:
+        cue = self.lex.cues.get(info.lower[j - info.first])
+        return bool(cue) and cue[1] == "modal"
+
+    def _tense(self, doc: Document, info: _Sentence, f: _Found) -> str | None:
+        cl = info.clauses[f.clause]
+        aux: list[tuple[str, str]] = []
+        for j in range(cl.first, cl.end):
+            if j == f.token:
+                continue
+            tok = doc.tokens[j]
+            tw = self.lex.tense_words.get(info.lower[j - info.first])
+            if tw:
+                aux.append(tw)
+            elif tok.pos.endswith("FIN") and tok.morph:
+                if "Mood=Sub" in tok.morph and "Tense=Past" in tok.morph:
+                    aux.append(("subj2", "other"))
+                elif "Tense=Past" in tok.morph:
+                    aux.append(("past", "other"))
+                elif "Tense=Pres" in tok.morph:
+                    aux.append(("pres", "other"))
+        tags = f.tags
+        if "zuinf" in tags:
+            return "zuinf"
+        if "part" in tags and any(v in ("haben", "sein", "werden") for _, v in aux):
+            tenses = {t for t, v in aux if v in ("haben", "sein", "werden")}
+            if "subj2" in tenses:
+                return "subj2"
+            if "past" in tenses or any(v in ("haben", "sein") for _, v in aux):
+                return "past"
+            return "pres"  # passive present: "wird verlegt"
+        if "past" in tags:
+            return "past"
+        if "pres" in tags:
+            return "pres"
+        if "inf" in tags and any(v == "werden" for _, v in aux):
+            return "future"
+        if aux:
+            tenses = {t for t, _ in aux}
+            for t in ("subj2", "past", "pres"):
+                if t in tenses:
+                    return t
+        return None
+
+    # -- time -----------------------------------------------------------------------------------
+    def _timex(self, doc: Document, info: _Sentence, f: _Found, found: list[_Found], timexes: list[int]) -> int | None:
+        """The time expression of the trigger's clause (nearest), else of its sentence when no
+        other trigger is nearer to it."""
+        if not timexes:
+            return None
+        trig_start = doc.tokens[f.token].start
+        best, best_d = None, None
+        cl = info.clauses[f.clause]
+        lo, hi = doc.tokens[cl.first].start, doc.tokens[cl.end - 1].end
+        for ti in timexes:
+            t = doc.timexes[ti]
+            if t.earliest is None and t.latest is None and not t.value:
+                continue
+            if lo <= t.start < hi:
+                d = abs(t.start - trig_start)
+                if best_d is None or d < best_d:
+                    best, best_d = ti, d
+        if best is not None:
+            return best
+        for ti in timexes:
+            t = doc.timexes[ti]
+            if t.earliest is None and t.latest is None:
+                continue
+            d = abs(t.start - trig_start)
+            nearer = any(abs(t.start - doc.tokens[g.token].start) < d for g in found if g is not f)
+            if not nearer and (best_d is None or d < best_d):
+                best, best_d = ti, d
+        return best
+
+    def _time_relation(self, doc: Document, timex_start: int, info: _Sentence) -> str | None:
+        j = bisect_left([t.start for t in doc.tokens[info.first:info.end]], timex_start) + info.first - 1
+        steps = 0
+        while j >= info.first and steps < 7:
+            w = info.lower[j - info.first]
+            if w in _BOUNDARY:
+                break
+            if w in _TIME_RELATIONS:
+                return _TIME_RELATIONS[w]
+            j -= 1
+            steps += 1
+        return None
+
+    # -- quantities -----------------------------------------------------------------------------
+    def _quantities(self, doc: Document, info: _Sentence, f: _Found) -> list[Quantity]:
+        if f.trigger.type in _NO_QUANTITY_TYPES:
+            return []
+        cl = info.clauses[f.clause]
+        lo, hi = doc.tokens[cl.first].start, doc.tokens[cl.end - 1].end
+        out = []
+        for m in self.quantity_re.finditer(doc.text, lo, hi):
+            value = _number(m.group("num"), self.lex)
+            if value is None:
+                continue
+            number_qualifier = self.lex.number_words.get(m.group("num"), (0, None))[1]
+            if m.group("mult"):
+                value *= self.lex.multipliers[m.group("mult")]
+            qual = m.group("qual")
+            qualifier = (self.lex.qualifiers.get(qual.lower()) if qual else None) or number_qualifier or "exact"
+            start = m.start("qual") if qual else m.start("num")
+            out.append(Quantity(doc.text[start:m.end()], start, m.end(), value,
+                                self.lex.units[m.group("unit")], qualifier))
+        return out
+
+    # -- assembling -----------------------------------------------------------------------------
+    def _event(self, doc: Document, info: _Sentence, f: _Found, found: list[_Found], units: list[_Unit],
+               timexes: list[int]) -> Event:
+        tok = doc.tokens[f.token]
+        ti = self._timex(doc, info, f, found, timexes)
+        tx = doc.timexes[ti] if ti is not None else None
+        bounds = (tx.earliest, tx.latest) if tx else (None, None)
+        relation = self._time_relation(doc, tx.start, info) if tx else None
+        if relation == "before":
+            bounds = (None, tx.latest)
+        elif relation in ("after", "since"):
+            bounds = (tx.earliest, None)
+        modality, governing_cue, cue_tok = self._modality(doc, info, f, bounds)
+        sources, targets, location = self._roles(doc, info, f, units, modality, governing_cue)
+        attrs: dict = {"trigger_text": tok.text, "family": f.trigger.family}
+        if f.particle is not None:
+            attrs["particle"] = [doc.tokens[f.particle].start, doc.tokens[f.particle].end]
+        if cue_tok is not None:
+            attrs["cue"] = doc.tokens[cue_tok].text
+        src = [self._actor(doc, u) for u in sources]
+        tgt = [self._actor(doc, u) for u in targets]
+        if self.lex.is_symmetric(f.trigger.type, f.trigger.mode):
+            everyone = src + tgt
+            src, tgt = everyone[:1], everyone[1:]
+            attrs["symmetric"] = True
+        earliest, latest = bounds
+        if tx is None:
+            earliest, latest = _dct_bounds(doc, modality)
+            attrs["time_basis"] = "dct" if doc.date else "none"
+        else:
+            attrs["time_basis"] = "timex"
+            if relation:
+                attrs["time_relation"] = relation
+                if relation == "before" and modality not in ("occurred", "ongoing") and doc.date:
+                    earliest = doc.date.earliest
+        quote = next((qi for qi, q in enumerate(doc.quotes)
+                      if any(s <= tok.start < e for s, e in q.message)), None)
+        return Event(
+            type=f.trigger.type, trigger=(tok.start, tok.end), mode=f.trigger.mode, modality=modality,
+            sources=src, targets=tgt,
+            location=self._location_actor(doc, location) if location is not None else None,
+            timex=ti, time_value=tx.value if tx else None, earliest=earliest, latest=latest,
+            quantities=self._quantities(doc, info, f), sentence=info.index, quote=quote, attrs=attrs,
+        )
+
+
+def _dct_bounds(doc: Document, modality: str) -> tuple[date | None, date | None]:
+    """Without a time expression the publication date bounds the event in the tense's direction:
+    what occurred happened by then, what is planned comes after, what is ongoing spans it."""
+    if doc.date is None:
+        return None, None
+    if modality == "occurred":
+        return None, doc.date.latest
+    if modality == "ongoing":
+        return doc.date.earliest, doc.date.latest
+    return doc.date.earliest, None
+
+
+def _quantity_regex(lex: Lexicon) -> re.Pattern[str]:
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    number = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + alt(lex.number_words)
+    return re.compile(
+        rf"(?<!\w)(?:(?P<qual>(?i:{alt(lex.qualifiers)}))\s+)?(?:(?:weitere|zusätzliche|neue)\s+)?"
+        rf"(?P<num>{number})(?:\s+(?P<mult>{alt(lex.multipliers)}))?\s+"
+        rf"(?:[a-zäöüß][\w-]*\s+){{0,2}}(?P<unit>{alt(lex.units)})(?!\w)"
+    )
+
+
+def _number(text: str, lex: Lexicon) -> float | None:
+    if text in lex.number_words:
+        return lex.number_words[text][0]
+    try:
+        return float(text.replace(".", "").replace(",", "."))
+    except ValueError:
+        return None

@@ -1,0 +1,89 @@
+"""Token features for the CRF tagger: word form, affixes, shape, position, neighbours and
+gazetteer membership.  Plain string features (crfsuite's fastest input); one pass over the
+sentence computes each token's own features once, neighbours reuse them.
+
+``FEATURE_VERSION`` is stored with a trained model; a model trained with other features is
+refused at load time rather than silently mis-tagging.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .ner_gazetteer import Gazetteer
+
+FEATURE_VERSION = "1"
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
+_LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"
+_SHAPE_TABLE = str.maketrans(_UPPER + _LOWER + "0123456789",
+                             "X" * len(_UPPER) + "x" * len(_LOWER) + "d" * 10)
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def word_shape(word: str) -> str:
+    """Collapsed shape: "Putin" -> "Xx", "US-Präsident" -> "X-Xx", "100.000" -> "d.d"."""
+    return _REPEATS.sub(r"\1", word.translate(_SHAPE_TABLE))
+
+
+def _own(word: str, first: bool) -> tuple[list[str], str, str]:
+    lower = word.lower()
+    shape = word_shape(word)
+    feats = [
+        "w=" + word,
+        "l=" + lower,
+        "s2=" + lower[-2:],
+        "s3=" + lower[-3:],
+        "s4=" + lower[-4:],
+        "p3=" + lower[:3],
+        "sh=" + shape,
+    ]
+    initial = word[:1]
+    if initial.isupper():
+        feats.append("cap0" if first else "cap")
+        if len(word) > 1 and word.isupper():
+            feats.append("allcap")
+    elif initial.isdigit():
+        feats.append("num")
+    if "-" in word and len(word) > 1:
+        head, _, tail = lower.partition("-")
+        feats.append("hh=" + head)
+        feats.append("ht=" + tail[-4:])
+    if len(word) <= 2:
+        feats.append("short")
+    return feats, lower, shape
+
+
+def sentence_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
+    n = len(words)
+    own = [_own(w, i == 0) for i, w in enumerate(words)]
+    gz = gazetteer.token_tags(words) if gazetteer is not None else [[] for _ in words]
+    out: list[list[str]] = []
+    for i in range(n):
+        feats, lower, shape = own[i]
+        feats = feats + gz[i]
+        feats.append("b")
+        if i == 0:
+            feats.append("BOS")
+        else:
+            _, pl, ps = own[i - 1]
+            feats.append("-1l=" + pl)
+            feats.append("-1sh=" + ps)
+            feats.append("-1s3=" + pl[-3:])
+            feats.append("-1l|l=" + pl + "|" + lower)
+            feats.extend("-1" + g for g in gz[i - 1])
+            if i > 1:
+                feats.append("-2l=" + own[i - 2][1])
+        if i == n - 1:
+            feats.append("EOS")
+        else:
+            _, nl, ns = own[i + 1]
+            feats.append("+1l=" + nl)
+            feats.append("+1sh=" + ns)
+            feats.append("+1s3=" + nl[-3:])
+            feats.append("l|+1l=" + lower + "|" + nl)
+            feats.extend("+1" + g for g in gz[i + 1])
+            if i < n - 2:
+                feats.append("+2l=" + own[i + 2][1])
+        out.append(feats)
+    return out

@@ -1,0 +1,233 @@
+"""Offline gazetteers for NER: countries (German names, inflections, demonyms, adjectives),
+capitals/cities/regions, international organisations, parties, ministries, given names.
+
+Used twice: as CRF features (``Gazetteer.token_tags``) and as a rule layer over the model's
+output (``Gazetteer.apply``): label fixes for curated names (Kreml, Weißes Haus → ORG), names the
+model missed, and ``kind="demonym"`` mentions for "russischen", "Russen", "US-" in "US-Präsident"
+and "Kreml" in "Kremlchef", linked to a country or organisation through ``attrs``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from ..doc import Mention, Token
+
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+MAX_NAME_TOKENS = 6
+_SPLIT = re.compile(r"\w+(?:[-'’./]\w+)*|\S")
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("chronik.lexicons.gazetteers").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(name: str) -> list[str]:
+    text = resources.files("chronik.lexicons.gazetteers").joinpath(name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _genitive(name: str) -> str | None:
+    last = name.split()[-1]
+    if last[-1] in "sxzß" or not last[-1].isalpha() or last.isupper():
+        return None
+    return name + "s"
+
+
+@dataclass(slots=True)
+class NameEntry:
+    label: str  # PER | LOC | ORG | MISC
+    kind: str  # country | capital | city | region | org
+    attrs: dict
+    add: bool = True  # the rule layer may add it where the model missed it
+
+
+@dataclass
+class Gazetteer:
+    names: dict[tuple[str, ...], NameEntry] = field(default_factory=dict)
+    adjectives: dict[str, str] = field(default_factory=dict)  # inflected lowercase form -> code
+    person_nouns: dict[str, str] = field(default_factory=dict)  # "Russen" -> RUS
+    prefixes: dict[str, tuple[str, dict]] = field(default_factory=dict)  # "US" -> (LOC, attrs)
+    glued_prefixes: dict[str, tuple[str, dict]] = field(default_factory=dict)  # "Kreml"
+    first_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    cities: frozenset[tuple[str, ...]] = frozenset()  # GeoNames, feature only
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls) -> "Gazetteer":
+        g = cls()
+        exclude = set(_words("rule_exclude.txt"))
+        for code, names, adjs, nouns, prefixes in _rows("countries.tsv"):
+            for name in names.split("|"):
+                g._add_name(name, NameEntry("LOC", "country", {"country": code}), exclude)
+            for stem in adjs.split("|"):
+                for ending in ADJ_ENDINGS:
+                    g.adjectives[(stem + ending).lower()] = code
+            for noun in nouns.split("|"):
+                g.person_nouns[noun] = code
+            for prefix in prefixes.split("|"):
+                g.prefixes[prefix] = ("LOC", {"country": code})
+        for row in _rows("places.tsv"):
+            names, label, country, kind = (row + [""] * 4)[:4]
+            attrs = {"country": country} if country else {}
+            for name in names.split("|"):
+                g._add_name(name, NameEntry(label, kind, dict(attrs)), exclude)
+        for row in _rows("organisations.tsv"):
+            names, label, key, country, sector = (row + [""] * 5)[:5]
+            attrs = {"org": key}
+            if country:
+                attrs["country"] = country
+            if sector:
+                attrs["sector"] = sector
+            for name in names.split("|"):
+                g._add_name(name, NameEntry(label, "org", dict(attrs)), exclude)
+        for prefix, label, attrs, glued in _rows("prefixes.tsv"):
+            target = g.glued_prefixes if glued == "yes" else g.prefixes
+            target[prefix] = (label, dict(kv.split("=", 1) for kv in attrs.split(";")))
+        # A plural that is also a country name ("Polen") stays the country.
+        for key in [n for n in g.person_nouns if (n,) in g.names]:
+            del g.person_nouns[key]
+        g.first_names = frozenset(_words("first_names.txt") + _words("given_names.txt"))
+        g.surnames = frozenset(_words("surnames.txt")) - g.first_names
+        g.cities = frozenset(tuple(_SPLIT.findall(c)) for c in _words("cities.txt"))
+        return g
+
+    def _add_name(self, name: str, entry: NameEntry, exclude: set[str]) -> None:
+        for form in filter(None, (name, _genitive(name))):
+            key = tuple(_SPLIT.findall(form))
+            if len(key) > MAX_NAME_TOKENS or key in self.names:
+                continue
+            self.names[key] = NameEntry(entry.label, entry.kind, entry.attrs,
+                                        add=name not in exclude and form not in exclude)
+
+    # ------------------------------------------------------------------ matching
+    def match_names(self, words: list[str]) -> list[tuple[int, int, NameEntry]]:
+        """Greedy longest, leftmost matches of gazetteer names over ``words``."""
+        out = []
+        i, n = 0, len(words)
+        names = self.names
+        while i < n:
+            if not words[i][:1].isupper():
+                i += 1
+                continue
+            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+                entry = names.get(tuple(words[i:i + length]))
+                if entry is not None:
+                    out.append((i, i + length, entry))
+                    i += length
+                    break
+            else:
+                i += 1
+        return out
+
+    def token_tags(self, words: list[str]) -> list[list[str]]:
+        """Per-token gazetteer feature strings (for the CRF)."""
+        tags: list[list[str]] = [[] for _ in words]
+        for start, end, entry in self.match_names(words):
+            tags[start].append("gB=" + entry.label)
+            for k in range(start + 1, end):
+                tags[k].append("gI=" + entry.label)
+            if end - start == 1:
+                tags[start].append("g1=" + entry.kind)
+        cities = self.cities
+        i, n = 0, len(words)
+        while i < n:
+            if words[i][:1].isupper():
+                for length in range(min(4, n - i), 0, -1):
+                    if tuple(words[i:i + length]) in cities:
+                        tags[i].append("gcB")
+                        for k in range(i + 1, i + length):
+                            tags[k].append("gcI")
+                        i += length - 1
+                        break
+            i += 1
+        for k, w in enumerate(words):
+            if w in self.surnames:
+                tags[k].append("gsur")
+            if w in self.first_names:
+                tags[k].append("gfirst")
+            elif w in self.person_nouns:
+                tags[k].append("gdemN")
+            elif w.lower() in self.adjectives:
+                tags[k].append("gdemA")
+            elif "-" in w:
+                head = w.split("-", 1)[0]
+                if head in self.prefixes or head.lower() in self.adjectives:
+                    tags[k].append("gpref")
+        return tags
+
+    # ------------------------------------------------------------------ rule layer
+    def apply(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Fix and complete model mentions over ``tokens`` (one sentence or a whole document)."""
+        words = [t.text for t in tokens]
+        by_start = {m.start: m for m in mentions}
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.start, m.end))
+        added: list[Mention] = []
+        for i, j, entry in self.match_names(words):
+            start, end = tokens[i].start, tokens[j - 1].end
+            m = by_start.get(start)
+            if m is not None and m.end == end:
+                # A curated name keeps its curated type (Kreml, Weißes Haus → ORG).
+                m.label = entry.label
+                m.attrs.update(entry.attrs)
+            elif entry.add and not any(c in covered for c in range(start, end)):
+                added.append(Mention(start, end, text[start:end], entry.label, "name",
+                                     attrs=dict(entry.attrs)))
+                covered.update(range(start, end))
+        for k, tok in enumerate(tokens):
+            if tok.start in covered:
+                if (tok.text in self.prefixes and k + 1 < len(tokens)
+                        and tokens[k + 1].start == tok.end and tokens[k + 1].text in "-‐"):
+                    # A tokeniser that split "US-Präsident": "US" is a prefix, not a name.
+                    mentions = [m for m in mentions if not (m.start == tok.start and m.end == tok.end)]
+                    label, attrs = self.prefixes[tok.text]
+                    added.append(self._demonym(text, tok.start, tok.end, label, attrs, "prefix"))
+                continue
+            added.extend(self._demonyms(text, tok))
+        return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _demonym(self, text, start, end, label, attrs, form) -> Mention:
+        return Mention(start, end, text[start:end], label, "demonym", attrs={**attrs, "form": form})
+
+    def _demonyms(self, text: str, tok: Token) -> list[Mention]:
+        w = tok.text
+        code = self.person_nouns.get(w)
+        if code:
+            return [self._demonym(text, tok.start, tok.end, "LOC", {"country": code}, "noun")]
+        if w[:1].islower() or not w[:1].isalpha():
+            code = self.adjectives.get(w.lower())
+            if code:
+                return [self._demonym(text, tok.start, tok.end, "LOC", {"country": code}, "adjective")]
+        out: list[Mention] = []
+        if "-" in w:
+            # "US-Präsident", "Nato-Partnerstaat", "russisch-ukrainische"
+            offset = tok.start
+            parts = w.split("-")
+            for idx, part in enumerate(parts):
+                last = idx == len(parts) - 1
+                if not last and part in self.prefixes:
+                    label, attrs = self.prefixes[part]
+                    out.append(self._demonym(text, offset, offset + len(part), label, attrs, "prefix"))
+                elif part[:1].islower() and part.lower() in self.adjectives:
+                    code = self.adjectives[part.lower()]
+                    out.append(self._demonym(text, offset, offset + len(part), "LOC",
+                                             {"country": code}, "adjective"))
+                offset += len(part) + 1
+            return out
+        for prefix, (label, attrs) in self.glued_prefixes.items():
+            # "Kremlchef", "Kremlsprecher": an organisation glued to a lowercase noun
+            if w.startswith(prefix) and len(w) > len(prefix) + 2 and w[len(prefix)].islower():
+                out.append(self._demonym(text, tok.start, tok.start + len(prefix), label, attrs, "prefix"))
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    return Gazetteer.load()

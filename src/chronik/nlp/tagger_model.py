@@ -1,0 +1,140 @@
+"""Fast inference for the linear-chain CRF POS tagger (weights trained with CRFsuite).
+
+The model is a linear-chain CRF whose state features each belong to one relative position
+(see ``tagger_features``).  A word's contribution from each position is the sum of its feature
+rows in the weight matrix; it is computed once per word and cached, so tagging a token costs a
+few array additions.  Viterbi decoding runs over all sentences of a batch at once (one NumPy step
+per token position, not per token), which is what makes pure-Python tagging reach ~100k tokens/s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from .tagger_features import BOUNDARY, ROLES, features
+
+_CACHE_LIMIT = 200_000  # cached words; cleared when full (a news corpus reuses most words)
+_BUCKET = 64  # sentences decoded together
+
+
+class TaggerModel:
+    """Weights, labels and word cache of the CRF tagger."""
+
+    def __init__(self, labels: list[str], attrs: list[str], weights: np.ndarray,
+                 transitions: np.ndarray, extras: dict[str, np.ndarray] | None = None):
+        self.labels = labels
+        self.attr_index = {a: i for i, a in enumerate(attrs)}
+        self.weights = weights  # (n_attrs, n_labels) float32
+        self.transitions = transitions  # (n_labels, n_labels): from -> to
+        self.extras = extras or {}
+        self._zero = np.zeros(len(labels), dtype=np.float32)
+        self._cache: dict[str, np.ndarray] = {}
+        boundary = self._word_vectors(BOUNDARY)
+        self._b_left1, self._b_right1 = boundary[2], boundary[3]
+        self._b_left2, self._b_right2 = boundary[4], boundary[5]
+
+    # -- persistence ---------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path) -> "TaggerModel":
+        with np.load(path, allow_pickle=False) as data:
+            labels = [str(x) for x in data["labels"]]
+            attrs = [str(x) for x in data["attrs"]]
+            weights = np.zeros((len(attrs), len(labels)), dtype=np.float32)
+            weights[data["w_row"], data["w_col"]] = data["w_val"]
+            transitions = data["transitions"].astype(np.float32)
+            extras = {k: data[k] for k in data.files if k.startswith("x_")}
+        return cls(labels, attrs, weights, transitions, extras)
+
+    def save(self, path: str | Path) -> None:
+        rows, cols = np.nonzero(self.weights)
+        attrs = sorted(self.attr_index, key=self.attr_index.get)
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            attrs=np.array(attrs),
+            w_row=rows.astype(np.int32),
+            w_col=cols.astype(np.int16),
+            w_val=self.weights[rows, cols].astype(np.float32),
+            transitions=self.transitions.astype(np.float32),
+            **self.extras,
+        )
+
+    # -- scoring -------------------------------------------------------------------------
+    def _word_vectors(self, word: str) -> np.ndarray:
+        """(len(ROLES), n_labels) scores contributed by ``word`` from each position."""
+        vecs = self._cache.get(word)
+        if vecs is None:
+            index = self.attr_index
+            vecs = np.empty((len(ROLES), len(self.labels)), dtype=np.float32)
+            for r, role in enumerate(ROLES):
+                rows = [index[f] for f in features(word, role) if f in index]
+                vecs[r] = self.weights[rows].sum(axis=0) if rows else self._zero
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            self._cache[word] = vecs
+        return vecs
+
+    def state_scores(self, words: list[str]) -> np.ndarray:
+        """(n, n_labels) state scores of one sentence."""
+        n = len(words)
+        cache = self._cache
+        vecs = np.stack([cache.get(w) if w in cache else self._word_vectors(w) for w in words])
+        scores = vecs[:, 0].copy()
+        scores[0] = vecs[0, 1]
+        if n > 1:
+            scores[1:] += vecs[:-1, 2]
+            scores[:-1] += vecs[1:, 3]
+        if n > 2:
+            scores[2:] += vecs[:-2, 4]
+            scores[:-2] += vecs[2:, 5]
+        scores[0] += self._b_left1 + self._b_left2
+        scores[-1] += self._b_right1 + self._b_right2
+        if n > 1:
+            scores[1] += self._b_left2
+            scores[-2] += self._b_right2
+        return scores
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Best label sequence for each sentence (Viterbi, batched by length)."""
+        out: list[list[str] | None] = [None] * len(sentences)
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for i, s in enumerate(sentences):
+            if not s:
+                out[i] = []
+        labels = self.labels
+        for b in range(0, len(order), _BUCKET):
+            batch = order[b:b + _BUCKET]
+            paths = self._viterbi([self.state_scores(sentences[i]) for i in batch])
+            for i, path in zip(batch, paths):
+                out[i] = [labels[k] for k in path]
+        return out  # type: ignore[return-value]
+
+    def _viterbi(self, score_list: list[np.ndarray]) -> list[np.ndarray]:
+        lengths = np.array([len(s) for s in score_list])
+        batch, longest, n_labels = len(score_list), int(lengths.max()), len(self.labels)
+        scores = np.zeros((batch, longest, n_labels), dtype=np.float32)
+        for b, s in enumerate(score_list):
+            scores[b, : len(s)] = s
+        back = np.zeros((batch, longest, n_labels), dtype=np.int16)
+        delta = scores[:, 0]
+        trans = self.transitions[None]
+        for t in range(1, longest):
+            cand = delta[:, :, None] + trans
+            back[:, t] = cand.argmax(axis=1)
+            step = cand.max(axis=1) + scores[:, t]
+            active = (t < lengths)[:, None]
+            delta = np.where(active, step, delta)
+        paths = np.zeros((batch, longest), dtype=np.int64)
+        current = delta.argmax(axis=1)
+        rows = np.arange(batch)
+        for t in range(longest - 1, -1, -1):
+            at_end = lengths - 1 == t
+            inside = lengths - 1 > t
+            if t + 1 < longest:
+                prev = back[rows, t + 1, paths[:, t + 1]]
+                current = np.where(inside, prev, current)
+            current = np.where(at_end, delta.argmax(axis=1), current)
+            paths[:, t] = current
+        return [paths[b, : lengths[b]] for b in range(batch)]

@@ -1,0 +1,101 @@
+"""Hand-written lexicons for quotation attribution: reporting verbs, cue patterns, channels,
+Konjunktiv forms and source role nouns (data files in ``chronik/lexicons/quotes``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_PACKAGE = "chronik.lexicons.quotes"
+# Prefixes that are never separated and take no "ge-" in the participle.
+_INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider", "hinter")
+_VOWELS = set("aeiouäöüy")
+
+
+@dataclass(slots=True, frozen=True)
+class Verb:
+    lemma: str
+    medium: str  # speech | writing | thought
+    particle: str  # separable prefix, "" if none
+    addressee: str  # dat | acc | an | ""
+    reported: bool  # "X <verb> <object>" is reported speech
+    channel: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class VerbForm:
+    verb: Verb
+    kind: str  # finite | fused | participle | infinitive
+
+
+@dataclass(slots=True)
+class Lexicon:
+    forms: dict[str, list[VerbForm]]
+    cue_words: dict[str, set[str]]
+    channels: list[tuple[str, str, str, str]]  # (match, key, channel, medium)
+    konjunktiv: dict[str, str]  # form -> "I" | "II"
+    role_nouns: dict[str, str]  # noun -> PER | ORG
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _weak_forms(base: str) -> tuple[str, str, str]:
+    """present 3sg, preterite 3sg, participle (without particle) of a weak verb."""
+    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    needs_e = stem[-1] in "td" or (stem[-1] in "mn" and len(stem) > 1 and stem[-2] not in _VOWELS | set("lrmn"))
+    present = stem + ("et" if needs_e else "t")
+    preterite = stem + ("ete" if needs_e else "te")
+    if base.endswith("ieren") or base.startswith(_INSEPARABLE):
+        participle = present
+    else:
+        participle = "ge" + present
+    return present, preterite, participle
+
+
+def verb_forms(verb: Verb, irregular: str) -> list[tuple[str, str]]:
+    """All (form, kind) pairs of one lexicon verb."""
+    base = verb.lemma[len(verb.particle):] if verb.particle else verb.lemma
+    if irregular.strip():
+        present, preterite, participle = irregular.split()
+    else:
+        present, preterite, participle = _weak_forms(base)
+    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    preterite_pl = preterite + ("n" if preterite.endswith("e") else "en")
+    present_pl = base
+    subjunctive = stem + "e"
+    finite = {present, preterite, preterite_pl, present_pl, subjunctive, stem + "t"}
+    out: list[tuple[str, str]] = []
+    if verb.particle:
+        out += [(f, "finite") for f in finite]
+        out += [(verb.particle + f, "fused") for f in finite]
+        out.append((verb.particle + participle, "participle"))
+        out.append((verb.particle + "zu" + base, "infinitive"))
+    else:
+        out += [(f, "finite") for f in finite]
+        out.append((participle, "participle"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    forms: dict[str, list[VerbForm]] = {}
+    for row in _rows("verbs.tsv"):
+        row += [""] * (7 - len(row))
+        lemma, medium, particle, addressee, reported, irregular, channel = row[:7]
+        verb = Verb(lemma, medium, particle, "" if addressee == "-" else addressee, reported == "yes",
+                    channel or None)
+        for form, kind in verb_forms(verb, irregular):
+            bucket = forms.setdefault(form, [])
+            if all(f.verb.lemma != lemma or f.kind != kind for f in bucket):
+                bucket.append(VerbForm(verb, kind))
+    cue_words: dict[str, set[str]] = {}
+    for row in _rows("cues.tsv"):
+        cue_words.setdefault(row[0], set()).update(row[1].split())
+    channels = [(r[0], r[1].lower(), r[2], r[3]) for r in _rows("channels.tsv")]
+    konjunktiv = {r[0]: r[1] for r in _rows("konjunktiv.tsv")}
+    role_nouns = {r[0]: r[1] for r in _rows("sources.tsv")}
+    return Lexicon(forms, cue_words, channels, konjunktiv, role_nouns)

@@ -1,0 +1,215 @@
+"""The FastAPI application: server-rendered pages plus the JSON API (api.py).
+
+The store is opened read-only; each request works on its own DuckDB cursor.  Pages are Jinja2
+templates with autoescaping on, so article text, titles and names are always shown as text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import urlencode
+
+import duckdb
+import jinja2
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from . import api, charts, queries
+from .article import segments
+from .search import SearchFilters, default_index_path, ensure_index, search, snippet
+
+PAGE_SIZE = 50
+SERVE_DIR = resources.files("chronik.serve")
+
+
+def _templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SERVE_DIR / "templates")),
+                             autoescape=True)
+    env.globals["urlencode"] = urlencode
+    return Jinja2Templates(env=env)
+
+
+class PageArgs:
+    """Query parameters of an HTML page: empty form fields mean "not set", bad ones give a 422 page."""
+
+    def __init__(self, request: Request):
+        self.params = request.query_params
+
+    def text(self, name: str) -> Optional[str]:
+        value = (self.params.get(name) or "").strip()
+        return value or None
+
+    def date(self, name: str) -> Optional[date]:
+        value = self.text(name)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise HTTPException(422, f"{name}: {value!r} is not a date (use YYYY-MM-DD)") from None
+
+    def dates(self) -> tuple[Optional[date], Optional[date]]:
+        date_from, date_to = self.date("date_from"), self.date("date_to")
+        if date_from and date_to and date_from > date_to:
+            raise HTTPException(422, f"date_from ({date_from}) is after date_to ({date_to})")
+        return date_from, date_to
+
+    def page(self) -> int:
+        value = self.text("page") or "1"
+        if not value.isdigit() or not 1 <= int(value) <= 10_000:
+            raise HTTPException(422, f"page: {value!r} is not a page number (1–10000)")
+        return int(value)
+
+    def link(self, **changes: Any) -> str:
+        """This page's query string with some parameters changed (None removes one)."""
+        merged = {k: v for k, v in self.params.items() if v}
+        merged.update({k: str(v) for k, v in changes.items() if v is not None})
+        for k, v in changes.items():
+            if v is None:
+                merged.pop(k, None)
+        return "?" + urlencode(merged)
+
+
+def _pager(args: PageArgs, total: int, page: int) -> dict:
+    pages = max(1, -(-total // PAGE_SIZE))
+    return {"page": page, "pages": pages, "total": total,
+            "prev": args.link(page=page - 1) if page > 1 else None,
+            "next": args.link(page=page + 1) if page < pages else None}
+
+
+def create_app(db_path: str | Path, index_path: str | Path | None = None) -> FastAPI:
+    """The app over the store at ``db_path``; the search index is (re)built first if stale."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        raise FileNotFoundError(f"no database at {db_path}")
+    duck = duckdb.connect(str(db_path), read_only=True)
+    index_path = Path(index_path) if index_path else default_index_path(db_path)
+    ensure_index(duck, index_path)
+
+    # FastAPI's /docs and /redoc pages load their scripts from a CDN: replaced by /api-docs.
+    app = FastAPI(title="chronik", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Who did what to whom, who said what, when and where — from dated German news.")
+    app.state.duck = duck
+    app.state.index_path = index_path
+    app.mount("/static", StaticFiles(directory=str(SERVE_DIR / "static")), name="static")
+    app.include_router(api.router)
+    templates = _templates()
+
+    def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith("/api") or request.url.path.startswith("/static"):
+            return await http_exception_handler(request, exc)
+        return render(request, "error.html", exc.status_code, status=exc.status_code, message=exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith("/api"):
+            return await request_validation_exception_handler(request, exc)
+        message = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        return render(request, "error.html", 422, status=422, message=message)
+
+    @app.get("/api-docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request):
+        return render(request, "api_docs.html", page="api", schema=app.openapi())
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard(request: Request, cur=Depends(api.cursor)):
+        data = queries.dashboard(cur)
+        return render(request, "dashboard.html", page="dashboard", data=data,
+                      per_day=charts.bar_chart(data["articles_per_day"]),
+                      heat=charts.heatmap(data["event_types_by_month"]))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, cur=Depends(api.cursor)):
+        args = PageArgs(request)
+        date_from, date_to = args.dates()
+        page = args.page()
+        q = args.text("q") or ""
+        filters = SearchFilters(date_from, date_to, args.text("source"), args.text("entity"),
+                                args.text("event_type"), args.text("speaker"))
+        result = search(app.state.index_path, q, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        ids = [r["id"] for r in result["results"]]
+        texts = dict(cur.execute("SELECT id, text FROM documents WHERE id IN (SELECT unnest(?))",
+                                 [ids]).fetchall()) if ids else {}
+        for r in result["results"]:
+            r["snippet"] = snippet(texts.get(r["id"], ""), result["query_stems"])
+        entity_name = queries.entity_names(cur, {filters.entity}).get(filters.entity, {}).get("name") \
+            if filters.entity else None
+        return render(request, "search.html", page="search", q=q, args=args, result=result,
+                      filters=filters, entity_name=entity_name, sources=queries.sources(cur),
+                      event_types=queries.event_types(cur), paging=_pager(args, result["total"], page))
+
+    @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, doc_id: str, cur=Depends(api.cursor)):
+        doc = queries.get_document(cur, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+        return render(request, "document.html", page="doc", doc=doc, pieces=segments(doc))
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, cur=Depends(api.cursor)):
+        args = PageArgs(request)
+        page = args.page()
+        label = args.text("label")
+        if label and label not in ("PER", "LOC", "ORG", "MISC"):
+            raise HTTPException(422, f"label: {label!r} is not one of PER, LOC, ORG, MISC")
+        result = queries.list_entities(cur, args.text("q"), label, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        return render(request, "entities.html", page="entities", args=args, result=result,
+                      paging=_pager(args, result["total"], page))
+
+    @app.get("/entity/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, entity_id: str, cur=Depends(api.cursor)):
+        entity = queries.get_entity(cur, entity_id)
+        if entity is None:
+            raise HTTPException(404, f"no entity with id {entity_id!r}")
+        roles = queries.entity_roles(cur, entity_id)
+        co = queries.cooccurrence(cur, entity_id)
+        events = queries.list_events(cur, queries.EventFilters(entity=entity_id), 200, 0)
+        quotes = queries.list_quotes(cur, entity_id, None, None, None, 200, 0)
+        items = [{"kind": "event", "earliest": e["earliest"] or e["doc_earliest"],
+                  "latest": e["latest"] or e["doc_latest"], "href": f"/doc/{e['doc_id']}#event-{e['idx']}",
+                  "title": f"{e['type']}: {e['trigger_text']} ({e['time_value'] or e['doc_date']})"}
+                 for e in events["results"]]
+        items += [{"kind": "quote", "earliest": q["doc_earliest"], "latest": q["doc_earliest"],
+                   "href": f"/doc/{q['doc_id']}#quote-{q['idx']}",
+                   "title": f"„{(q['message_text'] or '')[:80]}“ ({q['doc_date']})"} for q in quotes["results"]]
+        return render(request, "entity.html", page="entity", entity=entity, roles=roles,
+                      role_chart=charts.role_bars(roles) if roles else None,
+                      graph=charts.network(co["center"], co["nodes"], co["edges"]),
+                      events=events, quotes=quotes, timeline=charts.point_timeline(items))
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, cur=Depends(api.cursor)):
+        args = PageArgs(request)
+        date_from, date_to = args.dates()
+        page = args.page()
+        f = queries.EventFilters(args.text("type"), args.text("entity"), args.text("source"), date_from, date_to)
+        result = queries.list_events(cur, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        entity_name = queries.entity_names(cur, {f.entity}).get(f.entity, {}).get("name") if f.entity else None
+        return render(request, "timeline.html", page="timeline", args=args, filters=f, result=result,
+                      chart=charts.event_timeline(result["results"]), entity_name=entity_name,
+                      sources=queries.sources(cur), event_types=queries.event_types(cur),
+                      paging=_pager(args, result["total"], page))
+
+    @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
+    def quotes_page(request: Request, cur=Depends(api.cursor)):
+        args = PageArgs(request)
+        date_from, date_to = args.dates()
+        page = args.page()
+        result = queries.list_quotes(cur, args.text("speaker"), args.text("about"), date_from, date_to,
+                                     PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        return render(request, "quotes.html", page="quotes", args=args, result=result,
+                      paging=_pager(args, result["total"], page))
+
+    return app

@@ -1,0 +1,128 @@
+"""Which way an underspecified expression points from the article date: forward, backward or nearest.
+
+Rules (documented in docs/timex.md), applied to the clause around the expression and, when the
+clause has no cue, to its sentence:
+
+1. Plan and future cues win (werden/wird, wollen/will, sollen/soll, geplant, vorgeschlagen,
+   angekündigt, kommend, nächste, ...) -> ``forward``.  A proposal or plan reported in the past
+   still points at the future ("habe ein Telefonat für Montag vorgeschlagen").
+2. Otherwise past cues -> ``backward``: finite verbs in the past tense (``Tense=Past`` in the tag
+   layer; without tags: common strong past forms and lower-case ``-te/-ten/-tet`` verbs not preceded
+   by an article), the perfect (hat/haben/ist/sind ... ge-t/ge-en), zuletzt, bereits, vergangene.
+3. No cue -> ``None``: the caller takes the nearest candidate (present tense news: "am Samstag"
+   means the Saturday closest to the article date).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..doc import Document, Token
+from .lexicon import cue_patterns
+
+FORWARD, BACKWARD = "forward", "backward"
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»–—]|\s-\s")
+# Lower-case words ending like a weak past-tense verb; filtered below.
+_WEAK_PAST = re.compile(r"(?<![\w-])([a-zäöüß]{3,}(?:te|ten|tet|test))(?![\w-])")
+_NOT_VERB_AFTER = re.compile(
+    r"(?:\b(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|zum|zur|im|am|vom|beim|"
+    r"diese[mnrs]?|jene[mnrs]?|sein\w*|ihr\w*|unser\w*|mein\w*|dein\w*|kein\w*|alle\w*|viele\w*|"
+    r"mehrere\w*|beide\w*|wenige\w*|einige\w*|sehr|so|zu|am|aufs|mit|von|in|auf|bei|nach|für|"
+    r"aus|über|unter|gegen|ohne|durch|um|vor|seit|bis)\s+)$"
+)
+_NOT_PAST = frozenset(
+    "heute erste ersten letzte letzten zweite zweiten dritte dritten vierte vierten fünfte fünften "
+    "sechste sechsten siebte siebten achte achten neunte neunten zehnte zehnten mitte beste besten "
+    "meiste meisten weitesten nächsten nächste halbe halten gute guten rechte rechten linke "
+    "leute staaten soldaten daten konten posten kosten arbeiten richten bitten achten betrachten "
+    "beobachten fürchten erwarten warten gelten geltenden bieten bitte mitten unten hinten oben "
+    "selten vorgesehenen geplanten geplante vergangene vergangenen deutsche deutschen gesamten "
+    "monate monaten sekunden minuten alten alte größten neuesten ältesten jüngsten bekannten".split()
+)
+_PERFECT = re.compile(
+    r"\b(?:hat|haben|habe|hast|habt|ist|sind|sei|seien)\b.*\bge[a-zäöüß]{2,}(?:t|en)\b"
+)
+
+
+@lru_cache(maxsize=4096)
+def _lexical(clause: str) -> str | None:
+    low = clause.lower()
+    forward_re, backward_re = cue_patterns()
+    if forward_re.search(low):
+        return FORWARD
+    if backward_re.search(low) or _PERFECT.search(low):
+        return BACKWARD
+    for m in _WEAK_PAST.finditer(clause):
+        word = m.group(1)
+        if word in _NOT_PAST:
+            continue
+        if _NOT_VERB_AFTER.search(clause[max(0, m.start() - 40): m.start()]):
+            continue
+        return BACKWARD
+    return None
+
+
+_FUTURE_LEMMAS = frozenset({"werden", "wollen", "sollen"})
+_FINITE = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+
+
+def _tagged(tokens: list[Token]) -> str | None:
+    """Direction from the tag layer (STTS + UD morph), or None when the tokens carry no tags."""
+    finite = [t for t in tokens if t.pos in _FINITE]
+    if not finite:
+        return None
+    if any("Tense=Pres" in t.morph and t.lemma in _FUTURE_LEMMAS for t in finite):
+        return FORWARD
+    if any("Tense=Past" in t.morph for t in finite):
+        return BACKWARD
+    if any(t.lemma in ("haben", "sein") for t in finite) and any(t.pos == "VVPP" for t in tokens):
+        return BACKWARD
+    return None
+
+
+class DirectionFinder:
+    """Direction cues for positions in one document, cached per clause."""
+
+    def __init__(self, doc: Document, sentence_spans: list[tuple[int, int]]):
+        self.doc = doc
+        self.sentence_spans = sentence_spans
+        self.tagged = any(t.pos for t in doc.tokens[:50])
+        self._token_starts = [t.start for t in doc.tokens] if self.tagged else []
+
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
+        from bisect import bisect_left
+
+        i = bisect_left(self._token_starts, start)
+        out = []
+        while i < len(self.doc.tokens) and self.doc.tokens[i].start < end:
+            out.append(self.doc.tokens[i])
+            i += 1
+        return out
+
+    def _span_direction(self, start: int, end: int, exclude: tuple[int, int]) -> str | None:
+        text = self.doc.text
+        # The expression itself ("kommenden", "vergangenen") is handled by the caller.
+        clause = text[start: exclude[0]] + " " + text[exclude[1]: end]
+        lexical = _lexical(clause)
+        if lexical == FORWARD or not self.tagged:
+            return lexical
+        tagged = _tagged([t for t in self._tokens_in(start, end)
+                          if not (exclude[0] <= t.start < exclude[1])])
+        return tagged or lexical
+
+    def direction(self, sentence: int | None, start: int, end: int) -> str | None:
+        if sentence is None:
+            return None
+        s_start, s_end = self.sentence_spans[sentence]
+        text = self.doc.text
+        c_start = s_start
+        for m in _CLAUSE_BREAK.finditer(text, s_start, start):
+            c_start = m.end()
+        m = _CLAUSE_BREAK.search(text, end, s_end)
+        c_end = m.start() if m else s_end
+        found = self._span_direction(c_start, c_end, (start, end))
+        if found is None and (c_start, c_end) != (s_start, s_end):
+            found = self._span_direction(s_start, s_end, (start, end))
+        return found

@@ -1,0 +1,767 @@
+"""Find German time expressions and normalise them against the document creation time (DCT).
+
+``TimexTagger.tag(text, dct, ...)`` returns ``Timex`` objects with TimeML type/value, ``mod``,
+``anchor`` and ``earliest``/``latest`` bounds.  Resolution rules are in docs/timex.md; in short:
+
+* explicit dates resolve as written;
+* relative expressions shift the DCT;
+* underspecified ones (weekday, month, day-month, season, holiday without a year) take the
+  candidate that agrees with the direction of the clause (``direction.py``), else the nearest;
+* a DCT coarser than a day is handled by resolving against its first and its last day: equal
+  results are kept, different ones become the covering value with the union of bounds — a day
+  that the input did not give is never invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable
+
+from ..doc import DocDate, Document, Timex
+from . import calendar as cal
+from .calendar import Period
+from .direction import BACKWARD, FORWARD, DirectionFinder
+from .grammar import (CENTURY_WORDS, DAYPARTS, DECADE_WORDS, FAMILY_RES, HOLIDAYS, MONTHS,
+                      SCANNER, SEASONS, WEEKDAYS, month_number, number, ordinal, unit_code)
+
+_PART_MOD = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "ausgang": "END"}
+# Words before a bare month / season / year that make it temporal ("im März", "seit 2019").
+_TEMPORAL_LEFT = re.compile(
+    r"(?:\b(?:im|in|seit|bis|ab|vom|von|zum|zur|nach|vor|zwischen|und|oder|Anfang|Mitte|Ende|Beginn|"
+    r"Monat|Monate[ns]?|den|diese[mnrs]?|vergangene[mnrs]?|kommende[mnrs]?|nächste[mnrs]?|letzte[mnrs]?|"
+    r"Jahr|Jahres|Jahre|Saison|Sommer|Herbst|Winter|Frühjahr|Frühling|um|für|aus|Stand|"
+    r"bis\s+zum|über\s+den|während\s+des)|[-–/])\s*$",
+    re.IGNORECASE,
+)
+_NOT_YEAR_RIGHT = re.compile(r"\s*(?:%|‰|[A-ZÄÖÜ][a-zäöüß]|Prozent|Euro|Dollar|Mal\b|mal\b|Meter|Kilo|Tonnen|\d)")
+_MONTH_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+_NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|§|Paragraf|Seite|Punkt)\.?|[\d.,])\s*$", re.I)
+_SENTENCE = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÄÖÜ\"„»0-9])|\n\s*\n")
+_DAYPART_FORMS = {k: v for k, v in DAYPARTS.items()}
+_DAYPART_FORMS.update({"mittagszeit": "MI", "mittagsstunden": "MI", "mitternacht": "NI"})
+_DET_DIRECTION = {"kommend": FORWARD, "nächst": FORWARD, "übernächst": FORWARD, "folgend": "next",
+                  "darauffolgend": "next", "vergangen": BACKWARD, "letzt": BACKWARD, "vorig": BACKWARD,
+                  "vorletzt": BACKWARD, "vorvergangen": BACKWARD, "dies": "this", "laufend": "this",
+                  "gleich": "same", "selb": "same"}
+
+
+def _det_kind(det: str | None) -> tuple[str | None, int]:
+    """(direction-or-kind, extra step) for a determiner like "kommenden" / "vorletzten"."""
+    if not det:
+        return None, 0
+    d = re.sub(r"e[nmrs]?$", "", det.lower())
+    kind = _DET_DIRECTION.get(d)
+    extra = 1 if d in ("übernächst", "vorletzt", "vorvergangen") else 0
+    return kind, extra
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+@dataclass
+class _Ctx:
+    text: str
+    dct: DocDate | None
+    directions: DirectionFinder
+    sentence_spans: list[tuple[int, int]]
+    out: list[Timex] = field(default_factory=list)
+    prev: Period | None = None  # last resolved day/month, for "am Tag darauf"
+    prev_sentence: int = -1
+    sent_day: Period | None = None  # last resolved day in the current sentence, for clock times
+    _sent_starts: list[int] = field(default_factory=list)
+
+    def sentence_index(self, pos: int) -> int:
+        from bisect import bisect_right
+
+        if not self._sent_starts:
+            self._sent_starts = [s for s, _ in self.sentence_spans]
+        return max(0, bisect_right(self._sent_starts, pos) - 1)
+
+    def direction(self, start: int, end: int) -> str | None:
+        return self.directions.direction(self.sentence_index(start), start, end)
+
+    # -- resolution against the DCT ---------------------------------------------------------
+    def relative(self, fn: Callable[[date], Period]) -> Period | None:
+        """Resolve ``fn(reference day)``; for a coarse DCT, over its first and last day and keep
+        what both agree on (the value if equal, else the covering value) with the union of bounds."""
+        if self.dct is None:
+            return None
+        if self.dct.granularity in ("day", "instant"):
+            return fn(self.dct.earliest)
+        a, b = fn(self.dct.earliest), fn(self.dct.latest)
+        if a == b:
+            return a
+        lo = None if a.earliest is None or b.earliest is None else min(a.earliest, b.earliest)
+        hi = None if a.latest is None or b.latest is None else max(a.latest, b.latest)
+        if a.value == b.value or lo is None or hi is None:
+            return Period(a.value if a.value == b.value else "XXXX", lo, hi)
+        # The value names what the candidates share inside the article's own period ("gestern"
+        # in a February article is "2022-02"); the bounds keep the full truth (31 Jan .. 27 Feb).
+        c_lo, c_hi = max(lo, self.dct.earliest), min(hi, self.dct.latest)
+        value = cal.common_value(c_lo, c_hi) if c_lo <= c_hi else cal.common_value(lo, hi)
+        return Period(value, lo, hi)
+
+    def pick_year(self, make: Callable[[int], Period], direction: str | None, tolerance: int) -> Period | None:
+        """The year for a month/day/season without one: agree with ``direction`` (allowing
+        ``tolerance`` days against it), else the nearest candidate."""
+
+        def fn(ref: date) -> Period:
+            best, best_key = None, None
+            for y in (ref.year - 1, ref.year, ref.year + 1):
+                try:
+                    p = make(y)
+                except ValueError:
+                    continue
+                dist = cal.signed_distance(p, ref)
+                against = (direction == FORWARD and dist < -tolerance) or (direction == BACKWARD and dist > tolerance)
+                key = (against, abs(dist))
+                if best_key is None or key < best_key:
+                    best, best_key = p, key
+            return best
+
+        if self.dct is None:
+            return None
+        if self.dct.granularity in ("day", "instant"):
+            return fn(self.dct.earliest)
+        # A coarse DCT: choosing a year is a question of distance, so measure from its middle.
+        return fn(self.dct.earliest + (self.dct.latest - self.dct.earliest) / 2)
+
+    def add(self, start: int, end: int, type_: str, period: Period | None, xvalue: str,
+            mod: str | None = None, anchor: str | None = "dct", **attrs) -> Timex:
+        """Record a timex; ``xvalue`` is the value used when it cannot be resolved."""
+        if period is not None and mod:
+            period = cal.with_mod(period, mod)
+        tx = Timex(start, end, self.text[start:end], type_,
+                   period.value if period else xvalue,
+                   period.earliest if period else None, period.latest if period else None,
+                   mod, anchor if period is not None or anchor == "previous" else None,
+                   attrs={k: v for k, v in attrs.items() if v is not None})
+        self.out.append(tx)
+        if type_ in ("DATE", "TIME") and period is not None and period.value[:1].isdigit():
+            if len(period.value) >= 7 and period.value[4] == "-" and period.value[5:7].isdigit():
+                self.prev = Period(period.value[:10], period.earliest, period.latest)
+            if len(period.value) >= 10 and period.value[7:8] == "-":
+                self.sent_day = Period(period.value[:10], period.earliest, period.latest)
+                self.prev_sentence = self.sentence_index(start)
+        return tx
+
+    def anchor_day(self, start: int) -> tuple[Period | None, str]:
+        """The day a clock time or part of day belongs to: an earlier day in the same sentence,
+        else the DCT."""
+        if self.sent_day is not None and self.prev_sentence == self.sentence_index(start):
+            return self.sent_day, "previous"
+        return self.relative(cal.day), "dct"
+
+
+def _xdate(y: int | None, m: int | None, d: int | None) -> str:
+    return "-".join([f"{y:04d}" if y else "XXXX"] + ([f"{m:02d}" if m else "XX"] if m or d else [])
+                    + ([f"{d:02d}"] if d else []))
+
+
+def _year4(y: str | None) -> int | None:
+    if not y:
+        return None
+    v = int(y)
+    if len(y) == 2:
+        v += 2000 if v < 50 else 1900
+    return v
+
+
+def _rel_year_shift(rely: str | None) -> int | None:
+    if not rely:
+        return None
+    r = rely.lower()
+    if "vergangen" in r or "letzt" in r:
+        return -1
+    if "nächst" in r or "kommend" in r:
+        return 1
+    return 0
+
+
+def _duration_value(n: float, unit: str, is_time: bool) -> str:
+    if n == int(n):
+        num = str(int(n))
+    elif unit == "Y" and (n * 12) == int(n * 12):
+        num, unit = str(int(n * 12)), "M"
+    elif unit == "H" and (n * 60) == int(n * 60):
+        num, unit = str(int(n * 60)), "M"
+    else:
+        num = f"{n:g}"
+    return ("PT" if is_time else "P") + num + unit
+
+
+class TimexTagger:
+    """Compiled grammar + handlers; one instance per process."""
+
+    def tag(self, text: str, dct: DocDate | None, doc: Document | None = None) -> list[Timex]:
+        spans = _sentence_spans(text)
+        finder = DirectionFinder(doc if doc is not None else Document("", text), spans)
+        ctx = _Ctx(text, dct, finder, spans)
+        for m in SCANNER.finditer(text):
+            family = m.lastgroup
+            fm = FAMILY_RES[family].match(text, m.start(), m.end())
+            if fm is None or fm.end() != m.end():
+                continue
+            getattr(self, "_" + family)(fm, ctx)
+        return ctx.out
+
+    # -- ranges -----------------------------------------------------------------------------
+    def _range_days(self, m, ctx: _Ctx) -> None:
+        m2 = month_number(m["m2"])
+        m1 = month_number(m["m1"]) if m["m1"] else m2
+        y2 = _year4(m["y2"])
+        y1 = _year4(m["y1"]) or y2
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        direction = ctx.direction(m.start(), m.end())
+        end1 = m.end("y1") if m["y1"] else m.end("m1") if m["m1"] else m.end("d1") + 1
+        p2 = self._day_month(ctx, y2, m2, d2, direction)
+        if y1 is None and p2 is not None and p2.earliest is not None:
+            y1 = p2.earliest.year - (1 if m1 > m2 else 0)
+        p1 = self._day_month(ctx, y1, m1, d1, direction)
+        ctx.add(m.start("d1"), end1, "DATE", p1, _xdate(y1, m1, d1), range="start")
+        ctx.add(m.start("d2"), m.end(), "DATE", p2, _xdate(y2, m2, d2), range="end")
+
+    def _range_time(self, m, ctx: _Ctx) -> None:
+        h1, h2 = int(m["h1"]), int(m["h2"])
+        if h1 > 24 or h2 > 24:
+            return
+        end1 = m.end("n1") if m["n1"] else m.end("h1")
+        self._clock(ctx, m.start("h1"), end1, h1, int(m["n1"] or 0), None, range="start")
+        self._clock(ctx, m.start("h2"), m.end(), h2, int(m["n2"] or 0), None, range="end")
+
+    # -- calendar dates ---------------------------------------------------------------------
+    def _day_month(self, ctx: _Ctx, y: int | None, mo: int, d: int, direction: str | None) -> Period | None:
+        if y is not None:
+            try:
+                return cal.day(date(y, mo, d))
+            except ValueError:
+                return None
+        return ctx.pick_year(lambda yy: cal.day(date(yy, mo, d)), direction, 14)
+
+    def _date(self, m, ctx: _Ctx, y: int | None, mo: int, d: int) -> None:
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return
+        if y is None and m.groupdict().get("rely"):
+            shift = _rel_year_shift(m["rely"])
+            base = ctx.relative(lambda r: cal.year(r.year + shift))
+            y = int(base.value[:4]) if base and base.value[:4].isdigit() else None
+        direction = ctx.direction(m.start(), m.end()) if y is None else None
+        p = self._day_month(ctx, y, mo, d, direction)
+        if p is None and y is not None:
+            return  # 31 February and the like
+        ctx.add(m.start(), m.end(), "DATE", p, _xdate(y, mo, d))
+
+    def _date_iso(self, m, ctx: _Ctx) -> None:
+        self._date(m, ctx, int(m["y"]), int(m["m"]), int(m["d"]))
+
+    def _date_num(self, m, ctx: _Ctx) -> None:
+        self._date(m, ctx, _year4(m["y"]), int(m["m"]), int(m["d"]))
+
+    def _date_written(self, m, ctx: _Ctx) -> None:
+        d = int(m["d"]) if m["d"] else ordinal(m["dw"])
+        if d is None:
+            return
+        self._date(m, ctx, _year4(m["y"]), month_number(m["m"]), d)
+
+    def _month_period(self, m, ctx: _Ctx, mo: int, y: int | None, mod: str | None) -> None:
+        if y is None and m.groupdict().get("rely"):
+            shift = _rel_year_shift(m["rely"])
+            p = ctx.relative(lambda r: cal.month(r.year + shift, mo))
+        elif y is not None:
+            p = cal.month(y, mo)
+        else:
+            p = ctx.pick_year(lambda yy: cal.month(yy, mo), ctx.direction(m.start(), m.end()), 0)
+        ctx.add(m.start(), m.end(), "DATE", p, _xdate(y, mo, None), mod=mod)
+
+    def _part_month(self, m, ctx: _Ctx) -> None:
+        self._month_period(m, ctx, month_number(m["m"]), _year4(m["y"]), _PART_MOD[m["part"].lower()])
+
+    def _month_year(self, m, ctx: _Ctx) -> None:
+        self._month_period(m, ctx, month_number(m["m"]), int(m["y"]), None)
+
+    def _month(self, m, ctx: _Ctx) -> None:
+        if not m["rely"] and not _TEMPORAL_LEFT.search(ctx.text[max(0, m.start() - 25): m.start()]):
+            return
+        self._month_period(m, ctx, month_number(m["m"]), None, None)
+
+    def _part_year(self, m, ctx: _Ctx) -> None:
+        ctx.add(m.start(), m.end(), "DATE", cal.year(int(m["y"])), m["y"], mod=_PART_MOD[m["part"].lower()])
+
+    def _year(self, m, ctx: _Ctx) -> None:
+        y = int(m["y"])
+        if not m["jahr"]:
+            left = ctx.text[max(0, m.start() - 25): m.start()]
+            right = ctx.text[m.end(): m.end() + 12]
+            if _NOT_YEAR_LEFT.search(left):
+                return
+            if not _TEMPORAL_LEFT.search(left) and _NOT_YEAR_RIGHT.match(right) and not _MONTH_AFTER.match(right):
+                return
+        ctx.add(m.start(), m.end(), "DATE", cal.year(y), f"{y:04d}")
+
+    def _decade(self, m, ctx: _Ctx) -> None:
+        if m["dec"]:
+            prefix = int(m["dec"]) // 10
+        elif m["dec2"]:
+            two = int(m["dec2"])
+            prefix = (200 if two < 30 else 190) + two // 10
+        else:
+            prefix = 190 + DECADE_WORDS[m["decw"].lower()]
+        mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        ctx.add(m.start(), m.end(), "DATE", cal.decade(prefix), f"{prefix:03d}", mod=mod)
+
+    def _century(self, m, ctx: _Ctx) -> None:
+        c = int(m["c"]) if m["c"] else CENTURY_WORDS[m["cw"].lower()]
+        if not 1 <= c <= 21:
+            return
+        mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        ctx.add(m.start(), m.end(), "DATE", cal.century(c - 1), f"{c - 1:02d}", mod=mod)
+
+    def _quarter(self, m, ctx: _Ctx) -> None:
+        q = ordinal(m["q"]) if not m["q"][0].isdigit() else int(m["q"][0])
+        halfyear = m["u"].lower() != "quartal"
+        if q is None or (halfyear and q > 2):
+            return
+        make = (lambda yy: cal.half(yy, q)) if halfyear else (lambda yy: cal.quarter(yy, q))
+        xv = f"XXXX-H{q}" if halfyear else f"XXXX-Q{q}"
+        if m["y"]:
+            p = make(int(m["y"]))
+        elif m["rely"]:
+            shift = _rel_year_shift(m["rely"])
+            p = ctx.relative(lambda r: make(r.year + shift))
+        else:
+            p = ctx.pick_year(make, ctx.direction(m.start(), m.end()), 0)
+        ctx.add(m.start(), m.end(), "DATE", p, xv)
+
+    def _holiday(self, m, ctx: _Ctx) -> None:
+        name = re.sub(r"\s+", " ", m["h"].lower())
+        rule = next((r for rx, r in HOLIDAYS if rx.fullmatch(name)), None)
+        if rule is None:
+            return
+
+        def make(yy: int) -> Period:
+            if rule.startswith("E"):
+                return cal.day(cal.easter(yy) + timedelta(days=int(rule[1:])))
+            return cal.day(date(yy, int(rule[:2]), int(rule[3:])))
+
+        if m["y"]:
+            p = make(int(m["y"]))
+        else:
+            p = ctx.pick_year(make, ctx.direction(m.start(), m.end()), 14)
+        xv = "XXXX-" + rule if not rule.startswith("E") else "XXXX"
+        ctx.add(m.start(), m.end(), "DATE", p, xv, holiday=name)
+
+    def _season(self, m, ctx: _Ctx) -> None:
+        code, _, _ = SEASONS[m["s"].lower()]
+        mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        if m["y"]:
+            p = cal.season(int(m["y"]), code)
+        else:
+            if not mod and not _TEMPORAL_LEFT.search(ctx.text[max(0, m.start() - 25): m.start()]):
+                return
+            p = ctx.pick_year(lambda yy: cal.season(yy, code), ctx.direction(m.start(), m.end()), 0)
+        ctx.add(m.start(), m.end(), "DATE", p, f"XXXX-{code}", mod=mod)
+
+    # -- relative to the DCT ----------------------------------------------------------------
+    def _relday(self, m, ctx: _Ctx) -> None:
+        w = m["w"]
+        if w == "Morgen":
+            sent_start = ctx.sentence_spans[ctx.sentence_index(m.start())][0]
+            if ctx.text[sent_start: m.start()].strip():
+                return  # mid-sentence capitalised "Morgen" is the noun (der Morgen)
+        shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}[w.lower()]
+        p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
+        dp = _DAYPART_FORMS.get(m["dp"].lower()) if m["dp"] else None
+        if dp:
+            if p is not None and len(p.value) == 10:
+                p = Period(p.value + "T" + dp, p.earliest, p.latest)
+            ctx.add(m.start(), m.end(), "TIME", p, "XXXX-XX-XXT" + dp)
+        else:
+            ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
+
+    def _weekday(self, m, ctx: _Ctx) -> None:
+        wd = int(WEEKDAYS[m["wd"].lower()])
+        kind, extra = _det_kind(m["det"])
+        if kind in (FORWARD, BACKWARD):
+            direction = kind
+        else:
+            direction = ctx.direction(m.start(), m.end())
+
+        def fn(r: date) -> Period:
+            if direction == FORWARD:
+                d = r + timedelta(days=(wd - r.isoweekday() - 1) % 7 + 1 + 7 * extra)
+            elif direction == BACKWARD:
+                d = r - timedelta(days=(r.isoweekday() - wd - 1) % 7 + 1 + 7 * extra)
+            else:
+                delta = (wd - r.isoweekday()) % 7
+                d = r + timedelta(days=delta - 7 if delta > 3 else delta)
+            return cal.day(d)
+
+        p = ctx.relative(fn)
+        xv = f"XXXX-WXX-{wd}"
+        if p is not None and len(p.value) != 10:
+            p = Period(xv, p.earliest, p.latest)  # coarse DCT: the weekday, bounded
+        dp_word = (m["dp"] or m["dp2"] or "").lower()
+        dp = _DAYPART_FORMS.get(dp_word)
+        if dp:
+            p = Period(p.value + "T" + dp, p.earliest, p.latest) if p else None
+            ctx.add(m.start(), m.end(), "TIME", p, xv + "T" + dp)
+        else:
+            ctx.add(m.start(), m.end(), "DATE", p, xv)
+
+    def _weekend(self, m, ctx: _Ctx) -> None:
+        direction = ctx.direction(m.start("we"), m.end())
+
+        def fn(r: date) -> Period:
+            we = cal.weekend(r)
+            if direction == BACKWARD and r < we.earliest:
+                return cal.weekend(r - timedelta(days=7))
+            if direction == FORWARD and r > we.earliest:
+                return cal.weekend(r + timedelta(days=7))
+            return we
+
+        ctx.add(m.start("we"), m.end(), "DATE", ctx.relative(fn), "XXXX-WXX-WE")
+
+    def _unit_period(self, unit: str, r: date, step: int) -> Period:
+        u = unit.lower()
+        if u.startswith("woche"):
+            return cal.iso_week(r + timedelta(weeks=step))
+        if u.startswith("wochenend"):
+            return cal.weekend(r + timedelta(weeks=step))
+        if u.startswith("monat"):
+            y, mo = cal.add_months(r.year, r.month, step)
+            return cal.month(y, mo)
+        if u.startswith("jahrzehnt"):
+            return cal.decade(r.year // 10 + step)
+        if u.startswith("jahr"):
+            return cal.year(r.year + step)
+        if u.startswith("quartal"):
+            y, mo = cal.add_months(r.year, r.month, 3 * step)
+            return cal.quarter(y, (mo - 1) // 3 + 1)
+        if u.startswith("halbjahr"):
+            y, mo = cal.add_months(r.year, r.month, 6 * step)
+            return cal.half(y, 1 if mo <= 6 else 2)
+        if u.startswith("tag"):
+            return cal.day(r + timedelta(days=step))
+        raise ValueError(unit)
+
+    def _season_rel(self, code: str, r: date, kind: str | None, extra: int) -> Period:
+        candidates = [cal.season(y, code) for y in range(r.year - 2 - extra, r.year + 3 + extra)]
+        if kind == FORWARD:
+            future = [p for p in candidates if p.earliest > r]
+            return future[extra]
+        if kind == BACKWARD:
+            past = [p for p in candidates if p.latest < r]
+            return past[-1 - extra]
+        return min(candidates, key=lambda p: abs(cal.signed_distance(p, r)))
+
+    def _relperiod(self, m, ctx: _Ctx) -> None:
+        unit = m["u"]
+        kind, extra = _det_kind(m["det"])
+        mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        step = {FORWARD: 1 + extra, BACKWARD: -1 - extra, "next": 1}.get(kind, 0)
+        u = unit.lower().rstrip("s")
+        season = next((SEASONS[k][0] for k in SEASONS if u.startswith(k)), None)
+        if kind in ("next", "same"):
+            if ctx.prev is None:
+                return
+            try:
+                p = self._unit_period(unit, ctx.prev.earliest, step)
+            except ValueError:
+                return
+            ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod, anchor="previous")
+            return
+        if season:
+            p = ctx.relative(lambda r: self._season_rel(season, r, kind if kind in (FORWARD, BACKWARD) else None, extra))
+            ctx.add(m.start(), m.end(), "DATE", p, f"XXXX-{season}", mod=mod)
+            return
+        if u.startswith("tag"):
+            return  # "am kommenden Tag" etc. are anchored expressions; handled in anchor_day
+        p = ctx.relative(lambda r: self._unit_period(unit, r, step))
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+
+    def _part_rel(self, m, ctx: _Ctx) -> None:
+        mod = _PART_MOD[m["part"].lower()]
+        p = ctx.relative(lambda r: self._unit_period(m["u"], r, 0))
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+
+    _COMPOUNDS = (("vorjahr", "jahr", -1, None), ("vormonat", "monat", -1, None), ("vorwoche", "woche", -1, None),
+                  ("folgejahr", "jahr", 1, None), ("folgemonat", "monat", 1, None), ("folgewoche", "woche", 1, None),
+                  ("jahresende", "jahr", 0, "END"), ("jahresbeginn", "jahr", 0, "START"),
+                  ("jahresanfang", "jahr", 0, "START"), ("jahresmitte", "jahr", 0, "MID"),
+                  ("monatsende", "monat", 0, "END"), ("monatsanfang", "monat", 0, "START"),
+                  ("monatsbeginn", "monat", 0, "START"), ("monatsmitte", "monat", 0, "MID"),
+                  ("wochenbeginn", "woche", 0, "START"), ("wochenanfang", "woche", 0, "START"),
+                  ("wochenmitte", "woche", 0, "MID"))
+
+    def _compound(self, m, ctx: _Ctx) -> None:
+        c = m["c"].lower()
+        part_mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        if c.startswith("jahreswechsel"):
+            self._new_year(m, ctx)
+            return
+        unit, step, mod = next((u, s, md) for k, u, s, md in self._COMPOUNDS if c.startswith(k))
+        mod = part_mod or mod
+        if m["y"] and unit == "jahr":
+            p = cal.year(int(m["y"]) + step)
+        else:
+            p = ctx.relative(lambda r: self._unit_period(unit, r, step))
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+
+    def _new_year(self, m, ctx: _Ctx) -> None:
+        """The turn of the year: New Year's Day of the nearest (or directed) year change."""
+        if m["y"]:
+            y = int(m["y"])
+            p = Period(f"{y:04d}-01-01", date(y - 1, 12, 24), date(y, 1, 7))
+        else:
+            p = ctx.pick_year(lambda yy: Period(f"{yy:04d}-01-01", date(yy - 1, 12, 24), date(yy, 1, 7)),
+                              ctx.direction(m.start(), m.end()), 7)
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX-01-01", mod="APPROX")
+
+    def _anchor_day(self, m, ctx: _Ctx) -> None:
+        x = re.sub(r"\s+", " ", m["x"].lower())
+        if x.startswith(("vortag", "tag zuvor", "tag davor", "tag vorher", "tags zuvor", "tags davor", "vorabend")):
+            shift = -1
+        elif x.startswith(("selben", "gleichen")):
+            shift = 0
+        else:
+            shift = 1
+        dp = "EV" if "abend" in x else "MO" if "morgen" in x else None
+        if ctx.prev is not None and len(ctx.prev.value) == 10:
+            p, anchor = cal.day(ctx.prev.earliest + timedelta(days=shift)), "previous"
+        else:
+            p, anchor = ctx.relative(lambda r: cal.day(r + timedelta(days=shift))), "dct"
+        if dp and p:
+            p = Period(p.value + "T" + dp, p.earliest, p.latest)
+        ctx.add(m.start("x"), m.end(), "TIME" if dp else "DATE", p, "XXXX-XX-XX", anchor=anchor)
+
+    def _anchor_n(self, m, ctx: _Ctx) -> None:
+        n = number(m["n"])
+        uc = unit_code(m["u"])
+        if n is None or uc is None or n != int(n):
+            return
+        unit, is_time = uc
+        sign = 1 if m["dir"].lower() in ("später", "danach", "darauf") else -1
+        if is_time or unit in ("DE", "CE"):
+            ctx.add(m.start(), m.end(), "DURATION", None, _duration_value(n, unit, is_time))
+            return
+        def fn(r: date) -> Period:
+            d = cal.shift_day(r, sign * int(n), unit)
+            return {"D": cal.day, "W": cal.iso_week, "M": lambda x: cal.month(x.year, x.month),
+                    "Y": lambda x: cal.year(x.year)}[unit](d)
+
+        prev = ctx.prev
+        if prev is not None and (len(prev.value) == 10 or unit in ("M", "Y")):
+            ctx.add(m.start(), m.end(), "DATE", fn(prev.earliest), "XXXX-XX-XX", anchor="previous")
+        else:
+            ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "XXXX-XX-XX")
+
+    def _ago(self, m, ctx: _Ctx) -> None:
+        uc = unit_code(m["u"]) or unit_code(m["u"] + "en")
+        if uc is None:
+            return
+        unit, is_time = uc
+        n = number(m["n"]) if m["n"] else None
+        mod = "APPROX" if m["approx"] else None
+        if n is None or n != int(n) or is_time:
+            p = Period("PAST_REF", None, ctx.dct.latest) if ctx.dct else None
+            ctx.add(m.start(), m.end(), "DATE", p, "PAST_REF", mod=mod)
+            return
+        k = int(n)
+        if m["heute"] or unit == "D":
+            fn = lambda r: cal.day(cal.shift_day(r, -k, unit if unit != "DE" else "Y"))
+        elif unit == "W":
+            fn = lambda r: cal.iso_week(r - timedelta(weeks=k))
+        elif unit == "M":
+            fn = lambda r: cal.month(*cal.add_months(r.year, r.month, -k))
+        elif unit == "Y":
+            fn = lambda r: cal.year(r.year - k)
+        elif unit == "DE":
+            fn = lambda r: cal.decade(r.year // 10 - k)
+        else:
+            fn = lambda r: cal.century(r.year // 100 - k)
+        ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "PAST_REF", mod=mod)
+
+    def _in_future(self, m, ctx: _Ctx) -> None:
+        n = number(m["n"])
+        uc = unit_code(m["u"])
+        if n is None or uc is None:
+            return
+        unit, is_time = uc
+        if is_time or n != int(n) or unit in ("DE", "CE"):
+            self._emit_duration(m, ctx, n, unit, is_time, m.start("n") if not m["approx"] else m.start("approx"),
+                                FORWARD)
+            return
+        k = int(n)
+        fn = {"D": lambda r: cal.day(r + timedelta(days=k)), "W": lambda r: cal.iso_week(r + timedelta(weeks=k)),
+              "M": lambda r: cal.month(*cal.add_months(r.year, r.month, k)),
+              "Y": lambda r: cal.year(r.year + k)}[unit]
+        ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "FUTURE_REF", mod="APPROX" if m["approx"] else None)
+
+    def _emit_duration(self, m, ctx: _Ctx, n: float, unit: str, is_time: bool, start: int,
+                       bound_direction: str | None, value: str | None = None, mod: str | None = None) -> None:
+        value = value or _duration_value(n, unit, is_time)
+        p = None
+        if bound_direction and not is_time and n == int(n) and unit in "DWMY":
+            if bound_direction == BACKWARD:
+                p = ctx.relative(lambda r: Period(value, cal.shift_day(r, -int(n), unit), r))
+            else:
+                p = ctx.relative(lambda r: Period(value, r, cal.shift_day(r, int(n), unit)))
+        elif bound_direction and is_time:
+            hours = n * {"H": 1, "M": 1 / 60, "S": 1 / 3600}[unit]
+            days = int(hours // 24) + (1 if hours % 24 else 0)
+            sign = -1 if bound_direction == BACKWARD else 1
+            p = ctx.relative(lambda r: Period(value, min(r, r + timedelta(days=sign * days)),
+                                              max(r, r + timedelta(days=sign * days))))
+        if p is not None:
+            p = Period(value, p.earliest, p.latest)
+        ctx.add(start, m.end(), "DURATION", p, value, mod=mod)
+
+    def _next_n(self, m, ctx: _Ctx) -> None:
+        n = number(m["n"])
+        uc = unit_code(m["u"])
+        if n is None or uc is None:
+            return
+        rel = m["rel"].lower()
+        direction = BACKWARD if rel.startswith(("vergangen", "letzt", "zurück")) else FORWARD
+        if rel.startswith(("erst", "folgend")):
+            direction = None
+        self._emit_duration(m, ctx, n, uc[0], uc[1], m.start("rel"), direction)
+
+    def _duration(self, m, ctx: _Ctx) -> None:
+        n = number(m["n"])
+        uc = unit_code(m["u"])
+        if n is None or uc is None:
+            return
+        if m["n"].lower() == "eines" and m["u"].lower() == "tages":
+            return  # "eines Tages": some day, not a duration
+        pre = (m["pre"] or "").lower()
+        direction = BACKWARD if pre == "seit" else FORWARD if pre.startswith(("binnen", "innerhalb")) else None
+        start = m.start("approx") if m["approx"] else m.start("n")
+        mod = None
+        if m["approx"]:
+            a = m["approx"].lower()
+            mod = "MORE_THAN" if a in ("mehr als", "über") else "LESS_THAN" if a in ("weniger als", "knapp", "fast", "beinahe") \
+                else "EQUAL_OR_MORE" if a == "mindestens" else "EQUAL_OR_LESS" if a in ("höchstens", "bis zu") else "APPROX"
+        self._emit_duration(m, ctx, n, uc[0], uc[1], start, direction, mod=mod)
+
+    def _half(self, m, ctx: _Ctx) -> None:
+        u = m["u"].lower()
+        value = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[u]
+        ctx.add(m.start(), m.end(), "DURATION", None, value, anchor=None)
+
+    def _vague_duration(self, m, ctx: _Ctx) -> None:
+        u = (m["u"] or m["u2"]).lower()
+        code = {"stunde": "TXH", "tag": "XD", "woche": "XW", "monat": "XM", "jahrzehnt": "XDE", "jahr": "XY"}
+        value = "P" + next(v for k, v in code.items() if u.startswith(k))
+        start = m.start("u") if m["u"] else m.start()
+        ctx.add(start, m.end(), "DURATION", None, value, anchor=None)
+
+    def _set(self, m, ctx: _Ctx) -> None:
+        if m["adv"]:
+            a = m["adv"].lower()
+            values = {"täglich": "P1D", "wöchentlich": "P1W", "zweiwöchentlich": "P2W", "monatlich": "P1M",
+                      "vierteljährlich": "P3M", "halbjährlich": "P6M", "jährlich": "P1Y", "alljährlich": "P1Y",
+                      "stündlich": "PT1H", "werktags": "XXXX-WXX-WD"}
+            value = values.get(a) or f"XXXX-WXX-{WEEKDAYS[a[:-1]]}"
+            ctx.add(m.start(), m.end(), "SET", None, value, anchor=None)
+            return
+        if m["freq"]:
+            f = m["freq"].lower()
+            times = {"einmal": 1, "zweimal": 2, "dreimal": 3, "viermal": 4, "mehrmals": "X"}.get(
+                f, re.sub(r"\D", "", f))
+            unit = {"woche": "W", "monat": "M", "jahr": "Y", "tag": "D"}[m["u3"].lower()]
+            ctx.add(m.start(), m.end(), "SET", None, f"P1{unit}", anchor=None, freq=f"{times}X")
+            return
+        u = m["u"].lower()
+        n = number(m["n"]) if m["n"] else 1
+        if u in WEEKDAYS:
+            value = f"XXXX-WXX-{WEEKDAYS[u]}"
+        elif u in ("morgen", "abend", "nacht"):
+            value = "XXXX-XX-XXT" + DAYPARTS[u]
+        elif u == "wochenende":
+            value = "XXXX-WXX-WE"
+        else:
+            uc = unit_code(u) or unit_code(u + "e")
+            if uc is None or n is None:
+                return
+            value = _duration_value(n, uc[0], uc[1])
+        ctx.add(m.start(), m.end(), "SET", None, value, anchor=None)
+
+    # -- times of day -----------------------------------------------------------------------
+    def _clock(self, ctx: _Ctx, start: int, end: int, h: int, mi: int, dp: str | None, mod=None, **attrs) -> None:
+        if h > 24 or mi > 59:
+            return
+        if dp in ("nachmittags", "abends", "nachts") and h < 12 and not (dp == "nachts" and h < 5):
+            h += 12
+        if h == 24:
+            h = 0
+        base, anchor = ctx.anchor_day(start)
+        clock = f"T{h:02d}:{mi:02d}"
+        if base is not None and len(base.value) == 10:
+            p = Period(base.value + clock, base.earliest, base.latest)
+        elif base is not None:
+            p = Period("XXXX-XX-XX" + clock, base.earliest, base.latest)
+        else:
+            p = None
+        tx = ctx.add(start, end, "TIME", p, "XXXX-XX-XX" + clock, mod=mod, anchor=anchor, **attrs)
+        tx.anchor = anchor if p is not None else None
+
+    def _time(self, m, ctx: _Ctx) -> None:
+        mod = "APPROX" if m["approx"] and m["approx"].lower() in ("gegen", "etwa", "ca.") else \
+            "BEFORE" if m["approx"] and "vor" in m["approx"].lower() else "AFTER" if m["approx"] else None
+        if m["mn"]:
+            self._clock(ctx, m.start(), m.end(), 0, 0, None, mod=mod)
+            return
+        self._clock(ctx, m.start(), m.end(), int(m["h"]), int(m["min"] or 0),
+                    m["dp"].lower() if m["dp"] else None, mod=mod)
+
+    def _daypart(self, m, ctx: _Ctx) -> None:
+        dp = _DAYPART_FORMS[m["dp"].lower()]
+        start = m.start("approx") if m["approx"] else m.start("adj") if m["adj"] else m.start("dp")
+        mod = "APPROX" if m["approx"] else None
+        if m["adj"]:
+            mod = "START" if m["adj"].lower() == "frühen" else "END"
+        if m["wd"]:
+            # "in der Nacht zum Samstag": the night that ends on that weekday
+            wd = int(WEEKDAYS[m["wd"].lower()])
+            direction = ctx.direction(m.start(), m.end())
+
+            def fn(r: date) -> Period:
+                if direction == FORWARD:
+                    d = r + timedelta(days=(wd - r.isoweekday() - 1) % 7 + 1)
+                elif direction == BACKWARD:
+                    d = r - timedelta(days=(r.isoweekday() - wd) % 7)
+                else:
+                    delta = (wd - r.isoweekday()) % 7
+                    d = r + timedelta(days=delta - 7 if delta > 3 else delta)
+                return cal.day(d - timedelta(days=1))
+
+            base = ctx.relative(fn)
+            p = Period(base.value + "T" + dp, base.earliest, base.earliest + timedelta(days=1)) \
+                if base and len(base.value) == 10 else base
+            ctx.add(start, m.end(), "TIME", p, f"XXXX-XX-XXT{dp}", mod=mod)
+            return
+        base, anchor = ctx.anchor_day(start)
+        p = None
+        if base is not None:
+            value = (base.value if len(base.value) == 10 else "XXXX-XX-XX") + "T" + dp
+            p = Period(value, base.earliest, base.latest)
+        tx = ctx.add(start, m.end(), "TIME", p, "XXXX-XX-XXT" + dp, mod=mod, anchor=anchor)
+        tx.anchor = anchor if p is not None else None
+
+    def _present(self, m, ctx: _Ctx) -> None:
+        w = m.group().lower()
+        dct = ctx.dct
+        if w in ("künftig", "zukunft"):
+            ctx.add(m.start(), m.end(), "DATE", Period("FUTURE_REF", dct.earliest, None) if dct else None, "FUTURE_REF")
+        else:
+            ctx.add(m.start(), m.end(), "DATE", Period("PRESENT_REF", dct.earliest, dct.latest) if dct else None,
+                    "PRESENT_REF")

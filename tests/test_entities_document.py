@@ -1,0 +1,140 @@
+"""In-document consolidation: name variants, genitives, acronyms, actor codes, user entity file."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+
+import pytest
+
+from chronik.doc import Document, Mention
+from chronik.nlp.entities import DocumentConsolidator, UserIndex, load_entity_file
+from chronik.pipeline import Pipeline
+
+
+def analyse(text: str, names, users=None) -> Document:
+    mentions = []
+    for label, name in names:
+        for m in re.finditer(re.escape(name) + r"\b", text):
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                mentions.append(Mention(m.start(), m.end(), name, label))
+    doc = Document("t", text, mentions=sorted(mentions, key=lambda m: m.start))
+    return DocumentConsolidator(users=users)(doc)
+
+
+def names(doc: Document) -> list[str]:
+    return [e.name for e in doc.entities]
+
+
+def test_full_name_surname_genitive_and_title_are_one_person():
+    doc = analyse("Wladimir Putin warnte. Putins Sprecher ergänzte, Präsident Putin sei bereit. Putin schwieg.",
+                  [("PER", "Wladimir Putin"), ("PER", "Putins"), ("PER", "Präsident Putin"), ("PER", "Putin")])
+    [putin] = doc.entities
+    assert putin.name == "Wladimir Putin" and putin.key == "PER:wladimir putin"
+    assert set(putin.forms) == {"Wladimir Putin", "Putins", "Präsident Putin", "Putin"}
+    assert all(m.entity == 0 for m in doc.mentions if m.text != "Sprecher")  # Putin's spokesman is not Putin
+    assert putin.roles == ["Präsident"]
+
+
+def test_name_ending_in_s_is_not_stripped_without_evidence():
+    doc = analyse("Alexis Tsipras kritisierte Brüssel. Tsipras blieb hart.",
+                  [("PER", "Alexis Tsipras"), ("PER", "Tsipras"), ("LOC", "Brüssel")])
+    assert names(doc)[0] == "Alexis Tsipras" and doc.entities[0].key == "PER:alexis tsipras"
+    assert len([e for e in doc.entities if e.label == "PER"]) == 1
+
+
+def test_surname_goes_to_the_nearest_preceding_person_of_that_name():
+    doc = analyse("Hans Müller traf Eva Müller. Später sprach Eva Müller allein, und Müller nickte.",
+                  [("PER", "Hans Müller"), ("PER", "Eva Müller"), ("PER", "Müller")])
+    last = [m for m in doc.mentions if m.text == "Müller"][0]
+    assert doc.entities[last.entity].name == "Eva Müller"
+
+
+def test_acronym_given_in_brackets_joins_the_long_form():
+    text = "Die Organisation für Sicherheit und Zusammenarbeit in Europa (OSZE) schickt Beobachter. Die OSZE warnt."
+    doc = analyse(text, [("ORG", "Organisation für Sicherheit und Zusammenarbeit in Europa"), ("ORG", "OSZE")])
+    [osze] = doc.entities
+    assert osze.name == "Organisation für Sicherheit und Zusammenarbeit in Europa"
+    assert "OSZE" in osze.forms and osze.sector == "IGO"
+
+
+def test_acronym_of_an_unknown_organisation():
+    text = "Der Verband Deutscher Maschinenbauer (VDM) klagt. Der VDM fordert Hilfe."
+    doc = analyse(text, [("ORG", "Verband Deutscher Maschinenbauer"), ("ORG", "VDM")])
+    [vdm] = doc.entities
+    assert vdm.name == "Verband Deutscher Maschinenbauer" and vdm.forms[-1] == "VDM"
+
+
+@pytest.mark.parametrize("surface,label,name,country,sector", [
+    ("Kreml", "ORG", "Kreml", "RUS", "GOV"),
+    ("Weißen Hauses", "ORG", "Weißes Haus", "USA", "GOV"),
+    ("Pentagon", "ORG", "Pentagon", "USA", "MIL"),
+    ("Bundeswehr", "ORG", "Bundeswehr", "DEU", "MIL"),
+    ("Russlands", "LOC", "Russland", "RUS", "GOV"),
+    ("Nato", "ORG", "NATO", None, "IGO"),
+])
+def test_organisations_and_countries_have_actor_codes(surface, label, name, country, sector):
+    doc = analyse(f"Eine Erklärung: {surface} reagiert.", [(label, surface)])
+    [ent] = doc.entities
+    assert (ent.name, ent.country, ent.sector) == (name, country, sector)
+    assert ent.key == f"{ent.label}:{name.lower()}"
+
+
+def test_inflected_country_names_merge():
+    doc = analyse("Russland bestreitet das. Russlands Regierung schweigt.", [("LOC", "Russland"), ("LOC", "Russlands")])
+    assert names(doc) == ["Russland"]
+
+
+def test_user_entity_file_links_and_overrides(tmp_path):
+    path = tmp_path / "people.csv"
+    path.write_text("id,name,aliases,type,wikidata,country,sector\n"
+                    "putin,Wladimir Putin,Putin|Wladimir Wladimirowitsch Putin,PER,Q7747,RUS,GOV\n"
+                    "kreml,Kreml,,ORG,,RUS,EXE\n"
+                    "bad,,,PER,,,\n", encoding="utf-8")
+    users = UserIndex(load_entity_file(path))
+    doc = analyse("Putin und der Kreml schweigen.", [("PER", "Putin"), ("ORG", "Kreml")], users)
+    putin, kreml = doc.entities
+    assert (putin.external_id, putin.name, putin.key, putin.country) == ("Q7747", "Wladimir Putin", "EXT:putin", "RUS")
+    assert (kreml.external_id, kreml.sector) == ("kreml", "EXE")
+
+
+def test_user_entity_file_jsonl_reports_bad_records(tmp_path, caplog):
+    path = tmp_path / "e.jsonl"
+    path.write_text(json.dumps({"id": "nato", "name": "Nato", "aliases": ["NATO"], "type": "ORG",
+                                "sector": "IGO"}) + "\n{not json\n"
+                    + json.dumps({"id": "x", "name": "X", "type": "THING"}) + "\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        records = load_entity_file(path)
+    assert [r.id for r in records] == ["nato"]
+    assert len([r for r in caplog.records if "skipped" in r.message]) == 2
+
+
+def test_missing_entity_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="entity file"):
+        Pipeline(["tokenize.rules", "entities.rules"], {"entities.rules": {"entity_file": tmp_path / "nope.csv"}})
+
+
+def test_component_reads_entity_file_from_cli_model_argument(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("id,name,aliases,type\nbiden,Joe Biden,Biden,PER\n", encoding="utf-8")
+    pipe = Pipeline(["tokenize.rules", "entities.rules"], {"entities.rules": {"model": str(path)}})
+    doc = Document("d", "Biden reist.", mentions=[Mention(0, 5, "Biden", "PER")])
+    doc = pipe(doc)
+    assert doc.entities[0].external_id == "biden"
+    assert doc.provenance["entities"][0] == "entities.rules"
+
+
+def test_rerunning_the_component_gives_the_same_layer():
+    text = "Kremlchef Wladimir Putin drohte. Der Kremlchef schwieg."
+    doc = analyse(text, [("PER", "Wladimir Putin")])
+    first = ([(m.start, m.end, m.kind, m.entity) for m in doc.mentions], [e.key for e in doc.entities])
+    DocumentConsolidator()(doc)
+    assert ([(m.start, m.end, m.kind, m.entity) for m in doc.mentions], [e.key for e in doc.entities]) == first
+
+
+def test_mention_offsets_stay_exact():
+    text = "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa, sprach mit US-Präsident Joe Biden."
+    doc = analyse(text, [("PER", "Maria Sacharowa"), ("PER", "Joe Biden")])
+    assert all(text[m.start:m.end] == m.text for m in doc.mentions)
+    assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
