@@ -3,6 +3,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CHRONIK := $(VENV)/bin/chronik
 DB ?= chronik.duckdb
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test venv clean
 
@@ -17,9 +19,10 @@ $(VENV)/.installed: pyproject.toml
 run: venv
 	$(CHRONIK) run examples/ --db $(DB)
 	$(CHRONIK) status --db $(DB)
+	$(CHRONIK) serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: venv
 	$(PY) -m pytest -q
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).wal
+	rm -rf $(VENV) $(DB) $(DB).wal $(DB).index.sqlite

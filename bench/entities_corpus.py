@@ -4,7 +4,9 @@
 
 The store is filled with synthetic annotation rows (no pipeline run): per document 10 entities
 (persons by full name, surname, genitive; organisations; a bare role), 25 mentions and 2 quotes,
-with 20,000 persons sharing 15,000 surnames and dates spread over two years.
+with 20,000 persons sharing 15,000 surnames and dates spread over two years.  Roles go to the
+``--holders`` most frequent persons (role = person id mod 8) plus 1 % of all person rows (noise);
+``--holders 20000`` gives every person a role, a worst case for bare-role resolution.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ ROLES = ["Kremlchef", "US-Präsident", "Bundeskanzler", "französischer Präside
 ROLE_KEYS = ["präsident|RUS", "präsident|USA", "kanzler|DEU", "außenminister|"]
 
 
-def fill(store: Store, n_docs: int) -> None:
+def fill(store: Store, n_docs: int, holders: int = 64) -> None:
     con = store.con
     roles_sql = "[" + ", ".join(f"'{r}'" for r in ROLES) + "]"
     keys_sql = "[" + ", ".join(f"'{k}'" for k in ROLE_KEYS) + "]"
@@ -35,12 +37,12 @@ def fill(store: Store, n_docs: int) -> None:
         INSERT INTO doc_entities (doc_id, idx, label, name, forms, roles, country, sector, key)
         WITH e AS (
             SELECT i, k, hash(i * 31 + k) AS h,
-                   (power(hash(i * 17 + k) % 1000 / 1000.0, 3) * 20000)::BIGINT AS p
+                   (power(hash(i * 17 + k) % 1000000 / 1000000.0, 3) * 20000)::BIGINT AS p
             FROM range({n_docs}) a(i), range(10) b(k))
         SELECT 'd' || i, k,
                CASE WHEN k = 9 THEN 'PER' WHEN k >= 7 THEN 'ORG' ELSE 'PER' END,
                name, to_json([name]),
-               CASE WHEN k < 7 AND h % 5 = 0 THEN to_json([{roles_sql}[((p % {len(ROLES)}) + 1)::BIGINT]]) ELSE '[]' END,
+               CASE WHEN k < 7 AND ((p < {holders} AND h % 2 = 0) OR h % 100 = 0) THEN to_json([{roles_sql}[((p % {len(ROLES)}) + 1)::BIGINT]]) ELSE '[]' END,
                NULL, NULL,
                CASE WHEN k = 9 THEN 'ROLE:' || {keys_sql}[((h % {len(ROLE_KEYS)}) + 1)::BIGINT]
                     WHEN k >= 7 THEN 'ORG:' || lower(name)
@@ -63,13 +65,14 @@ def fill(store: Store, n_docs: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=100_000)
+    ap.add_argument("--holders", type=int, default=64)
     ap.add_argument("--db", type=Path, default=Path("/tmp/entities_bench.duckdb"))
     args = ap.parse_args()
     if args.db.exists():
         args.db.unlink()
     with Store(args.db) as store:
         t0 = time.perf_counter()
-        fill(store, args.docs)
+        fill(store, args.docs, args.holders)
         t1 = time.perf_counter()
         consolidate_corpus(store)
         t2 = time.perf_counter()
@@ -78,7 +81,7 @@ def main() -> None:
         resolved = store.con.execute(
             "SELECT count(*) FROM doc_entities de JOIN entities e ON e.id = de.entity_id "
             "WHERE de.key LIKE 'ROLE:%' AND e.label = 'PER' AND e.name <> 'Kremlchef'").fetchone()[0]
-    print(f"docs={args.docs:,} fill={t1 - t0:.1f}s consolidate_corpus={t2 - t1:.1f}s "
+    print(f"docs={args.docs:,} holders={args.holders:,} fill={t1 - t0:.1f}s consolidate_corpus={t2 - t1:.1f}s "
           f"bare_roles_resolved={resolved:,} " + " ".join(f"{k}={v:,}" for k, v in counts.items()))
     args.db.unlink()
 

@@ -177,3 +177,21 @@ def test_default_pipeline_with_the_shipped_ner_merges_the_person(tmp_path):
         docs = {d for (d,) in store.con.execute("SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?",
                                                 [eid]).fetchall()}
         assert docs == {"a1", "a2", "a3"}
+
+
+def test_bare_role_resolves_to_the_holder_at_the_article_date(tmp_path):
+    docs = [_analysed("k1", "Bundeskanzlerin Angela Merkel reiste nach Paris.", [("PER", "Angela Merkel")]),
+            _analysed("k2", "Bundeskanzler Olaf Scholz reiste nach Kiew.", [("PER", "Olaf Scholz")]),
+            _analysed("k3", "Der Bundeskanzler schwieg.", []),
+            _analysed("k4", "Der Bundeskanzler schwieg.", [])]
+    dates = {"k1": "2021-06-10", "k2": "2022-02-14", "k3": "2022-03", "k4": "2021-07-02"}
+    with Store(tmp_path / "k.duckdb") as store:
+        _insert(store, [(d.id, dates[d.id], d.text) for d in docs])
+        store.write_analyses(docs, "test")
+        consolidate_corpus(store)
+        holder = dict(store.con.execute(
+            "SELECT m.doc_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.doc_id IN ('k3', 'k4')").fetchall())
+        assert holder == {"k3": "Olaf Scholz", "k4": "Angela Merkel"}
+        keys = store.con.execute("SELECT DISTINCT role_key FROM entity_roles").fetchall()
+        assert keys == [("kanzler|DEU",)]

@@ -165,3 +165,21 @@ def test_offsets_cover_the_surface_form():
     for role in find_roles(text):
         assert text[role.start:role.end] == "französische Präsident"
         assert text[role.head_start:role.head_end] == "Präsident"
+
+
+def test_unknown_complement_gives_no_country():
+    [role] = find_roles("Das sagte der Sprecher des griechischen Flüchtlings-Krisenstabes am Dienstag.")
+    assert role.text == "Sprecher" and role.country is None
+
+
+def test_bare_role_does_not_resolve_across_grammatical_gender():
+    doc = analyse("Innenminister Ernst Strasser trat zurück. Die Innenministerin kündigte Reformen an.",
+                  "Ernst Strasser")
+    assert role_mentions(doc)[-1].entity is None
+
+
+def test_generic_role_names_no_one_when_bare():
+    doc = analyse("Senator Bernie Sanders kritisierte das. Der Senator sprach von Betrug.", "Bernie Sanders")
+    first, bare = role_mentions(doc)
+    assert doc.entities[first.entity].name == "Bernie Sanders"
+    assert bare.entity is None and bare.attrs["generic"]

@@ -90,8 +90,8 @@ def test_five_articles_reporting_one_call_give_one_event_with_five_mentions(tmp_
         assert (mode, modality, n_mentions, n_articles) == ("phone", "occurred", 5, 5)
         assert sorted(json.loads(sources)) == sorted(s for s, _, _ in FIVE_REPORTS)
         actors = json.loads(actors)
-        assert len({a["key"] for a in actors}) == 2
-        assert sorted(next(w for w in ("Putin", "Biden") if w in a["name"]) for a in actors) == ["Biden", "Putin"]
+        assert [a["side"] for a in actors] == ["participant", "participant"]
+        assert sorted((a["name"].lower(), a["country"]) for a in actors) == [("biden", "USA"), ("putin", "RUS")]
         assert earliest == latest == date(2022, 2, 12)
         ids = store.con.execute("SELECT DISTINCT cluster_id FROM events WHERE type = 'CONSULT'").fetchall()
         assert ids == [(cid,)]

@@ -8,8 +8,8 @@ import duckdb
 import pytest
 
 from chronik.serve.demo import build_demo_db
-from chronik.serve.search import (SearchFilters, default_index_path, ensure_index, fts_query, index_signature,
-                                  search, snippet, stems)
+from chronik.serve.index import connect, default_index_path, ensure_index, index_signature
+from chronik.serve.search import SearchFilters, fts_query, search, snippet, stems
 
 
 @pytest.mark.parametrize("a, b", [
@@ -46,9 +46,10 @@ def store(tmp_path):
 
 def test_phrase_search_and_filters(store):
     con = duckdb.connect(str(store), read_only=True)
-    index = default_index_path(store)
-    assert ensure_index(con, index)
-    assert not ensure_index(con, index)  # up to date: not rebuilt
+    path = default_index_path(store)
+    assert ensure_index(con, path)
+    assert not ensure_index(con, path)  # up to date: not rebuilt
+    index = connect(path)
     hits = search(index, '"über Ostern"', SearchFilters(), 10, 0)
     assert [r["title"] for r in hits["results"]] == ["Waffenruhe über Ostern vereinbart"]
     assert search(index, '"Ostern über"', SearchFilters(), 10, 0)["total"] == 0
@@ -61,16 +62,19 @@ def test_phrase_search_and_filters(store):
     ranked = search(index, "Macron", SearchFilters(), 10, 0)["results"]
     assert ranked[0]["title"] in ("Scholz trifft Macron in Paris", "Macron warnt Russland vor Eskalation")
     con.close()
+    index.close()
 
 
 def test_index_is_rebuilt_when_the_store_changes(store):
-    index = default_index_path(store)
+    path = default_index_path(store)
     with duckdb.connect(str(store), read_only=True) as con:
-        ensure_index(con, index)
-        before = index_signature(index)
+        ensure_index(con, path)
+        before = index_signature(path)
     with duckdb.connect(str(store)) as con:
         con.execute("UPDATE documents SET status = 'skipped' WHERE title LIKE 'Hochwasser%'")
     with duckdb.connect(str(store), read_only=True) as con:
-        assert ensure_index(con, index)
-    assert index_signature(index) != before
+        assert ensure_index(con, path)
+    assert index_signature(path) != before
+    index = connect(path)
     assert search(index, "Haus", SearchFilters(), 10, 0)["total"] == 0
+    index.close()

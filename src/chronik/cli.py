@@ -317,6 +317,7 @@ def _register_subcommands() -> None:
     """Each area owns its command in its own module; registering here keeps this file small."""
     from .eval import events as eval_events, ner as eval_ner, quotes as eval_quotes, timex as eval_timex
     from .nlp import train as train_ner
+    from .quotes import cli as quotes_cli
     from .serve import cli as serve_cli
 
     eval_app.command("ner")(eval_ner.command)
@@ -325,6 +326,7 @@ def _register_subcommands() -> None:
     eval_app.command("events")(eval_events.command)
     train_app.command("ner")(train_ner.command)
     app.command("serve")(serve_cli.command)
+    app.command("quotes")(quotes_cli.command)
 
 
 _register_subcommands()

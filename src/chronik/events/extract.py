@@ -121,7 +121,7 @@ class Extractor:
 
     def _is_actor(self, doc: Document, m: Mention) -> bool:
         if m.kind in ("role", "pronoun", "demonym"):
-            return m.entity is not None
+            return m.entity is not None or (m.kind != "pronoun" and bool(m.attrs.get("country")))
         return m.label in _ACTOR_LABELS
 
     # -- sentences and clauses ------------------------------------------------------------------
@@ -334,7 +334,7 @@ class Extractor:
         return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
 
     def _roles(self, doc: Document, info: _Sentence, f: _Found, units: list[_Unit], modality: str,
-               governing_cue: str | None) -> tuple[list[_Unit], list[_Unit], _Unit | None]:
+               governing_cue: str | None, others: list[_Found]) -> tuple[list[_Unit], list[_Unit], _Unit | None]:
         etype = f.trigger.type
         noun = f.trigger.pos == "N"
         in_clause = [u for u in units if u.clause == f.clause]
@@ -357,8 +357,12 @@ class Extractor:
             if noun and u.start < doc.tokens[f.token].start:
                 continue
             role = self.lex.role_of(etype, u.prep)
-            if role == "source" and noun and u.prep_token is not None and u.prep_token > f.token + 3:
-                role = None
+            if role == "source" and u.prep in ("von", "durch") and not (
+                    noun and u.prep_token is not None and 0 < u.prep_token - f.token <= 3
+                    or not noun and "part" in f.tags):
+                role = None  # "der Hafen von Odessa" names a place, not an agent
+            if role == "location" and u.mention.kind == "demonym" and not self._place_follows(doc, u):
+                role = None  # "nach ukrainischen Angaben"
             if role == "source":
                 sources.append(u)
             elif role == "target":
@@ -367,9 +371,13 @@ class Extractor:
                 participants.append(u)
             elif role == "location" and (location is None or location.group == u.group):
                 location = location or u
+        cl = info.clauses[f.clause]
+        zu_clause = cl.complement and info.lower[cl.first - info.first] not in ("dass", "ob")
         if not sources and not participants:
             subject_groups = [g for g in bare if not g[0].dative]
-            subject = subject_groups[0] if subject_groups else None
+            subject = subject_groups[0] if subject_groups and not zu_clause else None
+            if noun and subject is not None and not self._noun_shares_subject(f, others):
+                subject = None
             if noun and subject is not None and subject[0].start > doc.tokens[f.token].start:
                 subject = None  # after a noun trigger a bare noun phrase is no agent of it
             # Whoever fears, warns of or demands an attack is not its agent.
@@ -398,6 +406,19 @@ class Extractor:
         source_entities = {u.mention.entity for u in sources if u.mention.entity is not None}
         targets = [u for u in targets if u.mention.entity is None or u.mention.entity not in source_entities]
         return sources + participants, targets, location
+
+    def _noun_shares_subject(self, f: _Found, others: list[_Found]) -> bool:
+        """Whether the clause subject is the agent of a noun trigger: not when another event verb
+        governs it ("Scholz kritisierte den Angriff"), except a denial of one's own acts
+        ("Russland bestreitet Angriffspläne"; but "wies die Vorwürfe zurück")."""
+        if not others:
+            return True
+        return all(g.trigger.type == "REJECT" for g in others) and f.trigger.type not in self.lex.present_is_occurred \
+            and f.trigger.type != "ACCUSE"
+
+    def _place_follows(self, doc: Document, u: _Unit) -> bool:
+        nxt = u.last + 1
+        return nxt < len(doc.tokens) and doc.tokens[nxt].text in self.lex.place_nouns
 
     def _inherit(self, doc: Document, info: _Sentence, f: _Found, units: list[_Unit],
                  governing_cue: str | None) -> list[_Unit]:
@@ -523,6 +544,11 @@ class Extractor:
         tags = f.tags
         if "zuinf" in tags:
             return "zuinf"
+        if "noun" in tags:
+            if cl.complement and self._has_zu_infinitive(info.lower[cl.first - info.first:cl.end - info.first]):
+                return "zuinf"  # "die Verhandlungen fortzusetzen"
+            if any(v == "haben" for _, v in aux):
+                return "past"  # "hat Sanktionen verhängt"
         if "part" in tags and any(v in ("haben", "sein", "werden") for _, v in aux):
             tenses = {t for t, v in aux if v in ("haben", "sein", "werden")}
             if "subj2" in tenses:
@@ -620,7 +646,8 @@ class Extractor:
         elif relation in ("after", "since"):
             bounds = (tx.earliest, None)
         modality, governing_cue, cue_tok = self._modality(doc, info, f, bounds)
-        sources, targets, location = self._roles(doc, info, f, units, modality, governing_cue)
+        others = [g for g in found if g is not f and g.clause == f.clause and g.trigger.pos == "V"]
+        sources, targets, location = self._roles(doc, info, f, units, modality, governing_cue, others)
         attrs: dict = {"trigger_text": tok.text, "family": f.trigger.family}
         if f.particle is not None:
             attrs["particle"] = [doc.tokens[f.particle].start, doc.tokens[f.particle].end]
@@ -633,11 +660,14 @@ class Extractor:
             src, tgt = everyone[:1], everyone[1:]
             attrs["symmetric"] = True
         earliest, latest = bounds
-        if tx is None:
+        if tx is None or (tx.earliest is None and tx.latest is None):
+            # no time expression, or one without calendar bounds ("seit Monaten"): the
+            # publication date bounds the event in the direction of its tense
             earliest, latest = _dct_bounds(doc, modality)
-            attrs["time_basis"] = "dct" if doc.date else "none"
+            attrs["time_basis"] = ("dct" if doc.date else "none") if tx is None else "timex+dct"
         else:
             attrs["time_basis"] = "timex"
+        if tx is not None:
             if relation:
                 attrs["time_relation"] = relation
                 if relation == "before" and modality not in ("occurred", "ongoing") and doc.date:

@@ -51,6 +51,7 @@ class Lexicon:
     tense_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (tense, verb)
     not_triggers: set[str] = field(default_factory=set)
     present_is_occurred: set[str] = field(default_factory=set)
+    place_nouns: set[str] = field(default_factory=set)
 
     def role_of(self, event_type: str, prep: str) -> str | None:
         key = (event_type, prep)
@@ -166,4 +167,5 @@ def load() -> Lexicon:
         lex.tense_words[form] = (tense, verb)
     lex.not_triggers = {row[0] for row in _rows("events", "not_triggers.tsv")}
     lex.present_is_occurred = {row[0] for row in _rows("modality", "present_is_occurred.tsv")}
+    lex.place_nouns = {row[0] for row in _rows("events", "place_nouns.tsv")}
     return lex

@@ -127,10 +127,11 @@ def merge_events(store) -> None:
                 SELECT c.cluster_id AS id,
                        to_json(list({'key': a.key, 'name': coalesce(en.name, a.text), 'side': a.side,
                                      'country': a.country, 'sector': a.sector} ORDER BY a.side, a.key)) AS actors
-                FROM (SELECT DISTINCT ON (c.cluster_id, a.key, a.side) c.cluster_id, a.key, a.side, a.text,
+                FROM (SELECT DISTINCT ON (c.cluster_id, a.key, side) c.cluster_id, a.key, a.text,
+                             CASE WHEN c.actor_sig LIKE 'P:%' THEN 'participant' ELSE a.side END AS side,
                              a.country, a.sector
                       FROM _ev c JOIN _ev_actor a ON a.doc_id = c.doc_id AND a.idx = c.idx
-                      ORDER BY c.cluster_id, a.key, a.side, length(a.text) DESC) a
+                      ORDER BY c.cluster_id, a.key, side, length(a.text) DESC) a
                 JOIN (SELECT DISTINCT cluster_id FROM _ev) c ON c.cluster_id = a.cluster_id
                 LEFT JOIN entities en ON en.id = a.key
                 GROUP BY c.cluster_id

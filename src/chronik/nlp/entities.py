@@ -386,10 +386,19 @@ class DocumentConsolidator:
 
     @staticmethod
     def _resolve_bare(r: RoleMatch, clusters: list[_Cluster]) -> _Cluster | None:
-        people = [c for c in clusters if c.label == "PER" and not c.role_only and c.roles]
-        found = [c for c in people if r.key in c.role_keys()]
-        if not found and r.country is None and r.org is None:
-            found = [c for c in people if any(x.canonical == r.canonical for x in c.roles)]
+        """The person in the document holding the role of a bare mention (same office, country
+        and grammatical gender), nearest before it."""
+        def holds(c: _Cluster) -> bool:
+            for x in c.roles:
+                if x.feminine != r.feminine:
+                    continue
+                if x.key == r.key or (x.country is None and role_key(x.canonical, c.country) == r.key):
+                    return True
+                if r.country is None and r.org is None and x.canonical == r.canonical:
+                    return True
+            return False
+
+        found = [c for c in clusters if c.label == "PER" and not c.role_only and c.roles and holds(c)]
         if not found:
             return None
         return min(found, key=lambda c: c.nearest_before(r.start))
@@ -442,7 +451,7 @@ def _role_attrs(r: RoleMatch) -> dict[str, Any]:
         value = getattr(r, name)
         if value is not None:
             attrs[name] = value
-    for name in ("anonymous", "plural", "group", "former", "deputy"):
+    for name in ("anonymous", "plural", "group", "generic", "former", "deputy"):
         if getattr(r, name):
             attrs[name] = True
     return attrs
@@ -457,7 +466,9 @@ def make(config):
 
 
 # ---------------------------------------------------------------------- corpus consolidation
-ROLE_WINDOW_DAYS = 366  # a bare role resolves to a holder attested at most this far from the article
+# A bare role resolves to the holder attested in the nearest month (ties: most attestations that
+# month), looking at most this many months before or after the article's month.
+ROLE_WINDOW_MONTHS = 12
 DOMINANT_SHARE = 3  # a short name joins the most frequent full name if it has 3x the runner-up's docs
 
 
@@ -572,27 +583,28 @@ def consolidate_corpus(store) -> None:
             LEFT JOIN _role_map rm ON rm.role = r.role
         """)
         # bare roles ("der Kremlchef") with no holder in their document: the holder the corpus
-        # attests nearest to the article's date, within ROLE_WINDOW_DAYS
+        # attests nearest to the article's month, within ROLE_WINDOW_MONTHS
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _role_resolution AS
             WITH holders AS (
-                SELECT entity_id, role_key, date_earliest AS e, date_latest AS l, count(*) AS n
+                -- attestations per holder and month (months numbered year * 12 + month)
+                SELECT entity_id, role_key, year(date_earliest) * 12 + month(date_earliest) AS mon,
+                       count(*) AS n
                 FROM entity_roles WHERE date_earliest IS NOT NULL GROUP BY ALL),
             bare AS (
                 SELECT de.doc_id, de.idx, substr(de.key, 6) AS role_key,
-                       d.date_earliest AS e, d.date_latest AS l
+                       year(d.date_earliest) * 12 + month(d.date_earliest) AS mon
                 FROM doc_entities de JOIN documents d ON d.id = de.doc_id
                 WHERE de.key LIKE 'ROLE:%' AND de.label = 'PER' AND d.date_earliest IS NOT NULL),
-            cand AS (
-                SELECT b.doc_id, b.idx, h.entity_id,
-                       min(greatest(date_diff('day', b.l, h.e), date_diff('day', h.l, b.e), 0)) AS dist,
-                       sum(h.n) AS n
-                FROM bare b JOIN holders h ON h.role_key = b.role_key
-                WHERE h.e <= b.l + INTERVAL {ROLE_WINDOW_DAYS} DAY
-                  AND h.l >= b.e - INTERVAL {ROLE_WINDOW_DAYS} DAY
-                GROUP BY ALL)
-            SELECT doc_id, idx, entity_id FROM cand
-            QUALIFY row_number() OVER (PARTITION BY doc_id, idx ORDER BY dist, n DESC, entity_id) = 1
+            -- resolve each (role, month) once: many articles share it
+            slots AS (SELECT DISTINCT role_key, mon FROM bare),
+            best AS (
+                SELECT s.role_key, s.mon, h.entity_id
+                FROM slots s JOIN holders h ON h.role_key = s.role_key
+                     AND h.mon BETWEEN s.mon - {ROLE_WINDOW_MONTHS} AND s.mon + {ROLE_WINDOW_MONTHS}
+                QUALIFY row_number() OVER (PARTITION BY s.role_key, s.mon
+                                           ORDER BY abs(h.mon - s.mon), h.n DESC, h.entity_id) = 1)
+            SELECT b.doc_id, b.idx, best.entity_id FROM bare b JOIN best USING (role_key, mon)
         """)
         con.execute("UPDATE doc_entities SET entity_id = r.entity_id FROM _role_resolution r "
                     "WHERE doc_entities.doc_id = r.doc_id AND doc_entities.idx = r.idx")

@@ -45,6 +45,7 @@ class RoleNoun:
     sector: str | None
     country: str | None
     group: bool  # "Soldaten": never one person
+    generic: bool  # many hold it at once ("Diplomat", "Senator"): a bare mention names no one
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,6 +92,7 @@ class RoleMatch:
     determiner: str | None = None  # "def" | "indef" | "poss" | None
     plural: bool = False
     group: bool = False
+    generic: bool = False
     former: bool = False
     deputy: bool = False
     feminine: bool = False
@@ -101,8 +103,8 @@ class RoleMatch:
 
     @property
     def anonymous(self) -> bool:
-        """An unnamed source or group: "ein US-Regierungsvertreter", "Soldaten"."""
-        return self.determiner == "indef" or self.plural or self.group
+        """An unnamed source or group: "ein US-Regierungsvertreter", "Soldaten", "der Botschafter"."""
+        return self.determiner == "indef" or self.plural or self.group or self.generic
 
     @property
     def resolvable(self) -> bool:
@@ -121,7 +123,8 @@ class RoleLexicon:
         self.forms: dict[str, _Form] = {}
         for row in _rows("chronik.lexicons.roles", "nouns.tsv"):
             base, canonical, sector, country, flags = (row + [""] * 5)[:5]
-            noun = RoleNoun(base, canonical, sector or None, country or None, "group" in flags)
+            noun = RoleNoun(base, canonical, sector or None, country or None, "group" in flags.split(),
+                            "generic" in flags.split())
             self._add_forms(noun, flags)
         self.institutions: dict[str, Institution] = {}
         for row in _rows("chronik.lexicons.roles", "institutions.tsv"):
@@ -352,26 +355,27 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
     complement = ""
     if k < len(words) and words[k] in ("des", "der"):
         m = k + 1
+        adj_country = None
         while m < len(words):
             adj = lex.adjective(words[m])
             if adj is None or adj[0] != "country":
                 break
-            c_country = c_country or adj[1]
+            adj_country = adj_country or adj[1]
             m += 1
         if m < len(words):
             found = lex.match_actor(words, m)
             if found is not None:
                 m_end, act = found
-                c_country = c_country or act.country
+                c_country = adj_country or act.country
                 c_sector, c_org = act.sector, act.key if act.kind == "org" else None
                 c_canonical = act.name if act.kind == "org" else None
                 end = spans[m_end - 1][1]
             else:
-                inst = lex.institution(words[m])
-                if inst is not None:
-                    c_canonical = inst[0].canonical
-                    c_country = c_country or inst[1]
-                    c_sector = inst[2]
+                c_inst = lex.institution(words[m])
+                if c_inst is not None:
+                    c_canonical = c_inst[0].canonical
+                    c_country = adj_country or c_inst[1]
+                    c_sector = c_inst[2]
                     end = spans[m][1]
         if end > spans[i][1]:
             complement = text[spans[k][0]:end]
@@ -396,6 +400,7 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
         plural = bool(form.plural) or quantified or (
             determiner == "def" and words[i - len(adjectives) - 1].lower() == "die" and not feminine)
         group = noun.group
+        generic = noun.generic
         display_head = prefix_display + form.display if prefix_display else form.display
         if prefix_display and not prefix_display.endswith("-"):
             display_head = prefix_display + form.display[0].lower() + form.display[1:]
@@ -406,7 +411,7 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
         sector = p_sector or c_sector
         canonical = inst.canonical
         plural = quantified
-        group = False
+        group = generic = False
         display_head = w
         label = "ORG"
     adjective_text = [_nominative(a, feminine) for a in adjectives]
@@ -414,7 +419,7 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
     match = RoleMatch(
         start=start, end=end, head_start=spans[i][0], head_end=spans[i][1], text=text_norm,
         canonical=canonical, country=country, sector=sector, org=org, label=label,
-        determiner=determiner, plural=plural, group=group, former="former" in flags,
+        determiner=determiner, plural=plural, group=group, generic=generic, former="former" in flags,
         deputy="deputy" in flags, feminine=feminine,
     )
     next_i = i + 1

@@ -11,6 +11,7 @@ sentence-initial variant of ``own`` (capitalisation means little on the first wo
 from __future__ import annotations
 
 import re
+from importlib import resources
 
 ROLES = ("own", "own_first", "left1", "right1", "left2", "right2")
 BOUNDARY = "<s>"  # the padding word before the first and after the last token
@@ -57,36 +58,117 @@ def shape(word: str) -> str:
     return "".join(out[:5])
 
 
-def features(word: str, role: str) -> list[str]:
-    """Feature names of ``word`` seen from position ``role``."""
+def word_features(word: str, verbs: "VerbLexicon | None" = None) -> list[tuple[int, str]]:
+    """(role index, feature name) of ``word`` for every role in ``ROLES``."""
     if word == BOUNDARY:
-        return [f"{role}:BOUNDARY"]
+        return [(r, f"{role}:BOUNDARY") for r, role in enumerate(ROLES)]
     low = word.lower()
     sh = shape(word)
-    if role in ("own", "own_first"):
-        tag = "o" if role == "own" else "f"
-        feats = [
-            "bias",
-            f"{tag}w={word}",
-            f"l={low}",
-            f"{tag}sh={sh}",
-            f"p2={low[:2]}",
-            f"p3={low[:3]}",
-        ]
-        for k in (1, 2, 3, 4, 5):
-            if len(low) > k:
-                feats.append(f"s{k}={low[-k:]}")
-        if "-" in word[1:-1]:
-            head = low.rsplit("-", 1)[1]
-            feats.append(f"head={head}")
-            feats.append(f"hs3={head[-3:]}")
-        if len(word) > 1 and word[0].isupper():
-            feats.append(f"{tag}cap")
-        if role == "own_first":
-            feats.append("first")
-        return feats
-    short = role[0] + role[-1]  # l1, r1, l2, r2
-    feats = [f"{short}l={low}", f"{short}sh={sh}"]
-    if role in ("left1", "right1"):
-        feats.append(f"{short}s3={low[-3:]}")
-    return feats
+    common = [
+        "bias",
+        f"l={low}",
+        f"p2={low[:2]}",
+        f"p3={low[:3]}",
+    ]
+    for k in (1, 2, 3, 4, 5):
+        if len(low) > k:
+            common.append(f"s{k}={low[-k:]}")
+    if "-" in word[1:-1]:
+        head = low.rsplit("-", 1)[1]
+        common.append(f"head={head}")
+        common.append(f"hs3={head[-3:]}")
+    capitalised = len(word) > 1 and word[0].isupper()
+    out = [(0, f) for f in common] + [(1, f) for f in common]
+    out += [(0, f"ow={word}"), (0, f"osh={sh}"), (1, f"fw={word}"), (1, f"fsh={sh}"), (1, "first")]
+    if capitalised:
+        out += [(0, "ocap"), (1, "fcap")]
+    if verbs is not None:
+        for c in verbs.classes(low):
+            out.append((1, f"v={c}"))
+            if not capitalised:
+                out.append((0, f"v={c}"))
+    s3 = low[-3:]
+    for r, short in ((2, "l1"), (3, "r1"), (4, "l2"), (5, "r2")):
+        out.append((r, f"{short}l={low}"))
+        out.append((r, f"{short}sh={sh}"))
+        if r < 4:
+            out.append((r, f"{short}s3={s3}"))
+    return out
+
+
+def features(word: str, role: str, verbs: "VerbLexicon | None" = None) -> list[str]:
+    """Feature names of ``word`` seen from position ``role`` (used in training)."""
+    r = ROLES.index(role)
+    return [f for i, f in word_features(word, verbs) if i == r]
+
+
+class VerbLexicon:
+    """Which verb forms a word could be, given a set of known verb lemmas (infinitives).
+
+    Gives the tagger evidence that generalises across a paradigm: having seen "danken" as a
+    lemma, "dankte" looks like a weak past even if that form never occurred in training.
+    """
+
+    def __init__(self, lemmas: set[str], strong: dict[str, str], finite: set[str], prefixes: list[str]):
+        self.lemmas = lemmas
+        self.strong = strong  # strong verb form -> kind (past, sub2, pres3, part)
+        self.finite = finite  # forms of auxiliaries and modals
+        self.prefixes = prefixes
+
+    def _stem_known(self, stem: str) -> bool:
+        if stem.endswith("e") and stem[-2:-1] in ("t", "d") and stem[:-1] + "en" in self.lemmas:
+            return True
+        return stem + "en" in self.lemmas or stem + "n" in self.lemmas
+
+    def classes(self, low: str) -> list[str]:
+        out = []
+        if low in self.finite:
+            out.append("fin")
+        if low in self.lemmas:
+            out.append("inf")
+        kind = self.strong.get(low)
+        if kind is None:
+            for prefix in self.prefixes:
+                if low.startswith(prefix):
+                    kind = self.strong.get(low[len(prefix):])
+                    if kind is not None:
+                        break
+        if kind is not None:
+            out.append("strong_" + kind)
+        for ending in ("test", "tet", "ten", "te"):
+            if low.endswith(ending) and self._stem_known(low[: -len(ending)]):
+                out.append("past")
+                break
+        if low.endswith("t") and self._stem_known(low[:-1]):
+            out.append("pres_t")
+        body = low
+        for prefix in self.prefixes:
+            if body.startswith(prefix) and body[len(prefix):].startswith("ge"):
+                body = body[len(prefix):]
+                break
+        if body.startswith("ge") and body.endswith("t") and self._stem_known(body[2:-1]):
+            out.append("part")
+        if "zu" in low[1:-4]:
+            at = low.find("zu", 1)
+            if low[:at] + low[at + 2:] in self.lemmas:
+                out.append("izu")
+        return out
+
+
+def _lexicon_rows(name: str) -> list[list[str]]:
+    text = resources.files("chronik").joinpath("lexicons", "nlp", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def load_verb_lexicon(lemmas) -> VerbLexicon:
+    """A ``VerbLexicon`` over ``lemmas`` plus the shipped strong-verb and paradigm tables."""
+    strong: dict[str, str] = {}
+    known = set(lemmas)
+    for inf, pres3, past, sub2, part in _lexicon_rows("strong_verbs.tsv"):
+        known.add(inf)
+        for form, kind in ((past, "past"), (past + ("n" if past.endswith("e") else "en"), "past"),
+                           (sub2, "sub2"), (pres3, "pres3"), (part, "part")):
+            strong.setdefault(form, kind)
+    finite = {row[0] for row in _lexicon_rows("verb_paradigms.tsv")}
+    prefixes = [row[0] for row in _lexicon_rows("verb_prefixes.tsv")]
+    return VerbLexicon(known, strong, finite, prefixes)

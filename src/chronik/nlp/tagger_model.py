@@ -13,10 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .tagger_features import BOUNDARY, ROLES, features
+from .tagger_features import BOUNDARY, ROLES, load_verb_lexicon, word_features
 
 _CACHE_LIMIT = 200_000  # cached words; cleared when full (a news corpus reuses most words)
 _BUCKET = 64  # sentences decoded together
+BEAM = 3  # previous labels kept per position (exact Viterbi when BEAM >= number of labels)
 
 
 class TaggerModel:
@@ -29,6 +30,8 @@ class TaggerModel:
         self.weights = weights  # (n_attrs, n_labels) float32
         self.transitions = transitions  # (n_labels, n_labels): from -> to
         self.extras = extras or {}
+        verb_lemmas = self.extras.get("x_verb_lemmas")
+        self.verbs = load_verb_lexicon(str(v) for v in verb_lemmas) if verb_lemmas is not None else None
         self._zero = np.zeros(len(labels), dtype=np.float32)
         self._cache: dict[str, np.ndarray] = {}
         boundary = self._word_vectors(BOUNDARY)
@@ -61,16 +64,25 @@ class TaggerModel:
             **self.extras,
         )
 
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
     # -- scoring -------------------------------------------------------------------------
     def _word_vectors(self, word: str) -> np.ndarray:
         """(len(ROLES), n_labels) scores contributed by ``word`` from each position."""
         vecs = self._cache.get(word)
         if vecs is None:
             index = self.attr_index
-            vecs = np.empty((len(ROLES), len(self.labels)), dtype=np.float32)
-            for r, role in enumerate(ROLES):
-                rows = [index[f] for f in features(word, role) if f in index]
-                vecs[r] = self.weights[rows].sum(axis=0) if rows else self._zero
+            roles, rows = [], []
+            for r, f in word_features(word, self.verbs):
+                i = index.get(f)
+                if i is not None:
+                    roles.append(r)
+                    rows.append(i)
+            # One-hot (role x feature) times the feature rows sums each role's rows in one call.
+            onehot = np.zeros((len(ROLES), len(rows)), dtype=np.float32)
+            onehot[roles, np.arange(len(rows))] = 1.0
+            vecs = onehot @ self.weights[rows]
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
             self._cache[word] = vecs
@@ -106,35 +118,41 @@ class TaggerModel:
         labels = self.labels
         for b in range(0, len(order), _BUCKET):
             batch = order[b:b + _BUCKET]
-            paths = self._viterbi([self.state_scores(sentences[i]) for i in batch])
+            paths = self._decode([self.state_scores(sentences[i]) for i in batch])
             for i, path in zip(batch, paths):
                 out[i] = [labels[k] for k in path]
         return out  # type: ignore[return-value]
 
-    def _viterbi(self, score_list: list[np.ndarray]) -> list[np.ndarray]:
+    def _decode(self, score_list: list[np.ndarray], beam: int = BEAM) -> list[np.ndarray]:
+        """Beam-pruned Viterbi over a batch of sentences: at each position only the ``beam``
+        best previous labels are extended, which costs O(beam * labels) instead of O(labels^2)."""
         lengths = np.array([len(s) for s in score_list])
         batch, longest, n_labels = len(score_list), int(lengths.max()), len(self.labels)
+        beam = min(beam, n_labels)
         scores = np.zeros((batch, longest, n_labels), dtype=np.float32)
         for b, s in enumerate(score_list):
             scores[b, : len(s)] = s
         back = np.zeros((batch, longest, n_labels), dtype=np.int16)
+        rows = np.arange(batch)[:, None]
+        cols = np.arange(n_labels)[None, :]
+        every = np.broadcast_to(np.arange(n_labels), (batch, n_labels))
         delta = scores[:, 0]
-        trans = self.transitions[None]
         for t in range(1, longest):
-            cand = delta[:, :, None] + trans
-            back[:, t] = cand.argmax(axis=1)
-            step = cand.max(axis=1) + scores[:, t]
+            top = np.argpartition(-delta, beam - 1, axis=1)[:, :beam] if beam < n_labels else every
+            cand = delta[rows, top][:, :, None] + self.transitions[top]  # (batch, beam, labels)
+            best = cand.argmax(axis=1)
+            back[:, t] = top[rows, best]
+            step = cand[rows, best, cols] + scores[:, t]
             active = (t < lengths)[:, None]
             delta = np.where(active, step, delta)
         paths = np.zeros((batch, longest), dtype=np.int64)
-        current = delta.argmax(axis=1)
-        rows = np.arange(batch)
+        final = delta.argmax(axis=1)
+        current = final
+        flat = np.arange(batch)
         for t in range(longest - 1, -1, -1):
-            at_end = lengths - 1 == t
-            inside = lengths - 1 > t
             if t + 1 < longest:
-                prev = back[rows, t + 1, paths[:, t + 1]]
-                current = np.where(inside, prev, current)
-            current = np.where(at_end, delta.argmax(axis=1), current)
+                prev = back[flat, t + 1, paths[:, t + 1]]
+                current = np.where(lengths - 1 > t, prev, current)
+            current = np.where(lengths - 1 == t, final, current)
             paths[:, t] = current
         return [paths[b, : lengths[b]] for b in range(batch)]

@@ -69,6 +69,10 @@ class Morphology:
     def annotate(self, tokens: list[Token]) -> None:
         for i, tok in enumerate(tokens):
             tag = tok.pos
+            if tag == "VVINF" and self._is_participle(tok.text.lower()):
+                # Unseen strong participles look like infinitives ("vorgeschlagen"); the verb
+                # table knows better than the statistical tagger.
+                tag = tok.pos = "VVPP"
             if tag in FINITE:
                 tok.lemma, tok.morph = self._finite(tokens, i)
             else:
@@ -136,7 +140,7 @@ class Morphology:
 
     @staticmethod
     def _infinitive(stem: str) -> str:
-        if stem.endswith(("el", "er")) and len(stem) > 3:
+        if stem.endswith(("el", "er")) and len(stem) > 3 and not (stem.endswith("ier") and not stem.endswith("eier")):
             return stem + "n"
         return stem + "en"
 
@@ -166,8 +170,8 @@ class Morphology:
         hit = self.lexicon.get((form, tag))
         if hit is None and first:
             hit = self.lexicon.get((form.lower(), tag))
-        if hit is not None:
-            return hit
+        if hit is not None and (tag != "NE" or form.startswith(hit[0])):
+            return hit  # a name's lemma only drops an ending ("Putins"), never respells it
         low = form.lower()
         morph = _INFINITE_MORPH.get(tag, "")
         if tag in ("VVPP", "VAPP", "VMPP"):
@@ -190,6 +194,18 @@ class Morphology:
         if tag in ("NE", "CARD", "FM", "XY", "TRUNC") or tag.startswith("$"):
             return form, morph
         return (low if first else form), morph
+
+    def _is_participle(self, low: str) -> bool:
+        if low.endswith("t"):
+            return True  # an infinitive never ends in -t
+        hit = self.strong.get(low)
+        if hit is None:
+            for prefix in self.prefixes:
+                if low.startswith(prefix) and prefix not in _INSEPARABLE:
+                    hit = self.strong.get(low[len(prefix):])
+                    if hit is not None:
+                        break
+        return hit is not None and hit[2] == "Part" and hit[0] != low
 
     def _participle_lemma(self, low: str) -> str:
         hit = self.strong.get(low)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .tagger_features import BOUNDARY, ROLES, features, fixed_tag
+from .tagger_features import BOUNDARY, ROLES, VerbLexicon, features, fixed_tag, load_verb_lexicon
 from .tagger_model import TaggerModel
 from .tokenize import tokenize
 
@@ -123,13 +123,17 @@ def load_examples(data_dir: Path) -> tuple[list[Example], list[Example]]:
     return dev + test[:-HOLDOUT], test[-HOLDOUT:]
 
 
-def item_features(words: list[str], i: int) -> list[str]:
+def verb_lemmas(examples: list[Example]) -> set[str]:
+    return {lemma for ex in examples for tag, lemma in zip(ex.tags, ex.lemmas) if tag[:2] in ("VV", "VA", "VM")}
+
+
+def item_features(words: list[str], i: int, verbs: VerbLexicon | None = None) -> list[str]:
     n = len(words)
 
     def at(j: int) -> str:
         return words[j] if 0 <= j < n else BOUNDARY
 
-    feats = features(words[i], ROLES[1] if i == 0 else ROLES[0])
+    feats = features(words[i], ROLES[1] if i == 0 else ROLES[0], verbs)
     feats += features(at(i - 1), "left1") + features(at(i + 1), "right1")
     feats += features(at(i - 2), "left2") + features(at(i + 2), "right2")
     return feats
@@ -139,9 +143,16 @@ def train_crf(examples: list[Example], params: dict | None = None) -> TaggerMode
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for ex in examples:
-        if ex.words:
-            trainer.append([{f: 1.0 for f in item_features(ex.words, i)} for i in range(len(ex.words))], ex.tags)
+    # Verb-lexicon features are computed with lemmas from the *other* half of the training data
+    # (two folds), so the model learns how far the lexicon generalises to unseen verbs instead of
+    # trusting a lexicon that by construction covers every training verb.
+    halves = (examples[0::2], examples[1::2])
+    lexicons = (load_verb_lexicon(verb_lemmas(halves[1])), load_verb_lexicon(verb_lemmas(halves[0])))
+    for half, verbs in zip(halves, lexicons):
+        for ex in half:
+            if ex.words:
+                trainer.append([{f: 1.0 for f in item_features(ex.words, i, verbs)}
+                                for i in range(len(ex.words))], ex.tags)
     trainer.set_params(params or CRF_PARAMS)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "tagger.crfsuite")
@@ -160,7 +171,8 @@ def train_crf(examples: list[Example], params: dict | None = None) -> TaggerMode
     transitions = np.zeros((len(labels), len(labels)), dtype=np.float32)
     for (src, dst), w in info.transitions.items():
         transitions[label_index[src], label_index[dst]] = w
-    return TaggerModel(labels, attrs, weights, transitions)
+    extras = {"x_verb_lemmas": np.array(sorted(verb_lemmas(examples)))}
+    return TaggerModel(labels, attrs, weights, transitions, extras)
 
 
 def lexicon_arrays(examples: list[Example]) -> dict[str, np.ndarray]:
@@ -213,7 +225,7 @@ def run(data_dir: Path, out: Path | None, train_on_all: bool) -> dict[str, float
     if out is not None:
         final_examples = train + held_out if train_on_all else train
         final = train_crf(final_examples) if train_on_all else model
-        final.extras = lexicon_arrays(final_examples)
+        final.extras.update(lexicon_arrays(final_examples))
         out.parent.mkdir(parents=True, exist_ok=True)
         final.save(out)
     return scores

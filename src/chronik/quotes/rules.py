@@ -26,6 +26,8 @@ from .lexicon import Lexicon, VerbForm, load
 SENT_END = {".", "!", "?"}
 BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
 NAME_PARTICLES = {"of", "de", "du", "la", "le", "van", "von", "der", "den", "da", "di", "del", "y", "and", "&", "bin", "al"}
+CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still continue it
+ATTACHMENTS = {"des", "der", "von", "vom", "aus", "eines", "einer", "und", "sowie"}  # words joining a second NP
 SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
 OPENERS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", '"'), "‚": ("‘", "’"), "‹": ("›",),
            '"': ('"',), "”": ("”",)}
@@ -75,6 +77,7 @@ FRAGMENT_PREPS = {"als", "von", "vor", "vom", "für"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren", "worden"}
 ANAPHORIC_OBJECTS = {"dies", "das", "dieses", "diese", "dem", "darauf", "daran", "davon"}
 NOT_SUBJECT_STARTS = {"den", "dem", "einem", "einen"}
+CUE_COMPANIONS = {"sich", "davon", "darauf", "darüber", "daran", "dafür", "als"}
 TEMPORAL_NOUNS = {
     "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag", "Januar",
     "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
@@ -246,7 +249,7 @@ class _Doc:
             elif has_head and self.low[j] in NAME_PARTICLES and j + 1 < limit and self.text[j + 1][:1].isupper() \
                     and self.text[j - 1][:1].isupper() and self.low[j] not in ("der", "den", "von"):
                 j += 1
-            elif has_head and self.low[j] in ("des", "der", "von", "vom", "aus") and j + 1 < limit \
+            elif has_head and self.low[j] in ATTACHMENTS and j + 1 < limit \
                     and (self.is_det(j + 1) or self.is_noun(j + 1) or self.is_adj(j + 1)
                          or self.text[j + 1] in QUOTE_MARKS):
                 k = self.np_forward(j + 1, limit, appositions=False)
@@ -270,14 +273,15 @@ class _Doc:
         return j
 
     def _apposition(self, j: int) -> int:
-        """Extend over ", Maria Sacharowa," after a role NP (only names, up to four tokens)."""
-        _, e0 = self.sentence_range(j) if j < self.n else (0, self.n)
-        if j < self.n and self.text[j] == "," and j + 1 < e0:
-            k = j + 1
-            while k < e0 and self.is_noun(k) and k - j <= 4:
-                k += 1
-            if k > j + 1 and (k >= e0 or self.text[k] in (",", ".", ":", "!", "?") or self.text[k] in QUOTE_MARKS):
-                return k
+        """Extend over an apposition after a comma (", Maria Sacharowa," / ", Präsident des Gerichts,")
+        when it is itself a noun phrase closed by a comma, colon, quote or the sentence end."""
+        if j >= self.n or self.text[j] != ",":
+            return j
+        _, e0 = self.sentence_range(j)
+        k = self.np_forward(j + 1, e0, appositions=False)
+        if k > j + 1 and k - j <= 12 and (k >= e0 or self.text[k] in (",", ".", ":", "!", "?")
+                                           or self.text[k] in QUOTE_MARKS):
+            return k
         return j
 
     # -- verbs ----------------------------------------------------------------------------------
@@ -298,13 +302,20 @@ class _Doc:
             if vf.kind == "finite" and vf.verb.particle:
                 p = self._particle(i, clause_end, vf.verb.particle)
                 if p is not None:
-                    return vf, [i, p]
+                    return vf, self.with_companions([i, p], clause_end)
                 continue
             if vf.kind == "participle":
-                return vf, self._with_auxiliary(i)
+                return vf, self.with_companions(self._with_auxiliary(i), clause_end)
             if plain is None:
-                plain = (vf, [i])
+                plain = (vf, self.with_companions([i], clause_end))
         return plain
+
+    def with_companions(self, cue: list[int], clause_end: int) -> list[int]:
+        """Add the reflexive and correlate words a cue verb governs ("äußerte sich", "ging davon aus",
+        "bezeichnete … als")."""
+        extra = [k for k in range(cue[0] + 1, clause_end) if k not in cue and self.low[k] in CUE_COMPANIONS
+                 and self.quote_of[k] < 0 and abs(k - cue[0]) <= 6]
+        return sorted(set(cue + extra)) if extra else cue
 
     def _particle(self, i: int, clause_end: int, particle: str) -> int | None:
         for k in range(i + 1, clause_end):
@@ -363,7 +374,6 @@ class QuoteRules:
     # -- 1. direct quotes -----------------------------------------------------------------------
     def _direct(self, d: _Doc, cands: list[_Cand], used: set[int]) -> None:
         k = 0
-        last: _Cand | None = None
         while k < len(d.quotes):
             o, c = d.quotes[k]
             msg = list(range(o, c + 1))
@@ -378,17 +388,14 @@ class QuoteRules:
                     k += 1
                 else:
                     break
-            if cand is None and c - o - 1 >= 5 and last is not None and \
-                    d.sent_of[o] - d.sent_of[max(last.message)] <= 2:
-                cand = _Cand("Direct", medium=last.medium, source=list(last.source), carried=True,
-                             cue_kind="none")
+            if cand is None and c - o - 1 >= 5:
+                # no attribution next to it: the speaker is found in the continuation step
+                cand = _Cand("Direct", cue_kind="none", carried=True)
             if cand is not None:
                 cand.message = msg
                 cand.sentence = d.sent_of[o]
                 cands.append(cand)
                 used.update(cand.cue)
-                if cand.source:
-                    last = cand
             k += 1
 
     def _attribute_direct(self, d: _Doc, o: int, c: int, used: set[int], probe: bool = False) -> _Cand | None:
@@ -418,7 +425,9 @@ class QuoteRules:
         s, _ = d.clause(o - 1) if o > 0 and not d.is_boundary(o - 1) else (o, o)
         _, e = d.clause(c + 1) if c + 1 < d.n and not d.is_boundary(c + 1) else (c + 1, c + 1)
         inner = range(o + 1, c)
-        if o > 0 and (d.low[o - 1] in DETS or (d.low[o - 1] in PREPOSITIONS and d.low[o - 1] not in FRAGMENT_PREPS)):
+        after_als = any(d.low[k] == "als" for k in range(max(0, o - 3), o))
+        if o > 0 and not after_als and (d.low[o - 1] in DETS or (d.low[o - 1] in PREPOSITIONS
+                                                                 and d.low[o - 1] not in FRAGMENT_PREPS)):
             return None  # a quoted name or title: die „Welt“, in „Nature“
         if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner):
             return None
@@ -489,15 +498,34 @@ class QuoteRules:
         mk = lambda form, src, msg, kind="verb": _Cand(  # noqa: E731
             form, medium=verb.medium, cue=cue, source=src, message=msg, channel=verb.channel,
             addressee=self._addressee(d, vf, cue, src, e), sentence=d.sent_of[cue[0]], cue_kind=kind)
-        # "wie X mitteilte": the rest of the sentence is the message
+        # "wie X mitteilte" / "Wie X, Sprecher von Y, mitteilte, …": the rest of the sentence is the message
+        if first not in self.lex.cue_words["wie"] and vf.kind in ("fused", "participle", "finite"):
+            w = self._wie_start(d, s, ss)
+            if w is not None:
+                s, first = w, d.low[w]
         if first in self.lex.cue_words["wie"] and s < cue[0]:
-            src = list(range(s + 1, d.np_forward(s + 1, e)))
-            msg = [k for k in range(ss, d.message_end(ss)) if not (s - 1 <= k < e) and d.text[k] != ","]
+            src = list(range(s + 1, d.np_forward(s + 1, cue[0])))
+            src = [k for k in src if k not in cue]
+            drop = set(range(s, e)) | {s - 1, e}
+            msg = [k for k in range(ss, d.message_end(ss)) if k not in drop]
             if msg:
                 cand = mk("Indirect", src, msg, "wie")
                 cand.cue = [s] + cue
                 return cand
             return None
+        # "Tatsächlich, so betont die Polizei, ist dies …": an interjected "so" + verb
+        if first == "so" and cue[0] == s + 1 and s > ss and d.text[s - 1] == ",":
+            after = cue[-1] + 1
+            while after < e and d.low[after] in ADVERBS:
+                after += 1
+            src = list(range(after, d.np_forward(after, e)))
+            msg = list(range(ss, s - 1))
+            if e < se and d.text[e] == ",":
+                msg += list(range(e + 1, d.message_end(e)))
+            if src and msg:
+                cand = mk("Indirect", src, msg)
+                cand.subjunctive = d.has_konjunktiv(msg[0], msg[-1] + 1)
+                return cand
         # "Die Sprecherin des Ministeriums, Maria Sacharowa, kritisierte …": the subject has an apposition
         if s == cue[0] and s > ss and d.text[s - 1] == ",":
             start = ss
@@ -511,7 +539,7 @@ class QuoteRules:
             src = list(range(cue[0] + 1, src_end)) if src_end > cue[0] + 1 else []
             if src:
                 msg = list(range(ss, s - 1))
-                if msg:
+                if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg):
                     cand = mk("Indirect", src, msg)
                     cand.subjunctive = d.has_konjunktiv(ss, s - 1)
                     return cand
@@ -526,6 +554,8 @@ class QuoteRules:
                 d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, ce))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce))
+                or (not relative and nlow not in SUBORDINATORS and nlow not in PURPOSE and nlow not in CONJUNCTIONS
+                    and nlow not in PREPOSITIONS and e - cue[-1] <= 4)
             )
             if is_complement and not self._subordinate(d, s, cue):
                 src = self._subject(d, s, e, cue)
@@ -556,6 +586,32 @@ class QuoteRules:
         return None
 
     @staticmethod
+    def _wie_start(d: _Doc, s: int, ss: int) -> int | None:
+        """Start of a "wie"-clause interrupted by an apposition before the clause at s."""
+        w = s
+        for _ in range(2):
+            if w <= ss or d.text[w - 1] != ",":
+                return None
+            ps = w - 1
+            while ps > ss and not d.hard[ps - 1]:
+                ps -= 1
+            if d.low[ps] == "wie" and ps + 1 < w - 1:
+                return ps
+            if not (d.is_noun(ps) or d.is_det(ps)) or any(QuoteRules._verb_like(d, k) for k in range(ps, w - 1)):
+                return None
+            w = ps
+        return None
+
+    @staticmethod
+    def _verb_like(d: _Doc, k: int) -> bool:
+        """A lower-case word that can be a verb: a message before ", sagte X" must be a clause."""
+        if d.has_pos and d.pos[k]:
+            return d.pos[k].startswith("V")
+        w = d.low[k]
+        return (d.text[k][:1].islower() and w.isalpha() and w not in DETS and w not in PREPOSITIONS
+                and w not in ADVERBS and w not in CONJUNCTIONS and not d.is_adj(k))
+
+    @staticmethod
     def _zu_infinitive(d: _Doc, a: int, b: int) -> bool:
         return any(d.low[k] == "zu" for k in range(a, b)) or any("zu" in d.low[k][1:5] and d.low[k].endswith("en")
                                                                  for k in range(a, b))
@@ -568,6 +624,16 @@ class QuoteRules:
 
     def _subject(self, d: _Doc, s: int, e: int, cue: list[int]) -> list[int]:
         fin = cue[0]
+        if fin == s and s > 0 and d.text[s - 1] == ",":
+            # "Hans Meier, Präsident des Gerichts, sagte …": a subject with an apposition
+            ss, _ = d.sentence_range(s)
+            a = s - 1
+            while a > ss and not (d.hard[a - 1] and d.text[a - 1] != ","):
+                a -= 1
+            while a < s and d.low[a] in CONJUNCTIONS:
+                a += 1
+            if a < s - 1 and all(d.quote_of[k] < 0 for k in range(a, s)) and d.np_forward(a, s) == s - 1:
+                return list(range(a, s - 1))
         start = s
         while start < fin and d.low[start] in CONJUNCTIONS:
             start += 1
@@ -639,6 +705,8 @@ class QuoteRules:
                 cand = self._after(d, i)
             elif low == "nach":
                 cand = self._nach(d, i)
+            elif d.text[i] in lex.cue_words["noun"] and i not in covered:
+                cand = self._noun_cue(d, i)
             elif low in lex.cue_words["self"]:
                 cand = self._self_cue(d, i)
             elif low in lex.cue_words["relative"] and i > 0 and d.text[i - 1] == ",":
@@ -661,10 +729,12 @@ class QuoteRules:
         if end == i + 1 or (end < e and d.low[end] not in PREPOSITIONS and d.low[end] not in ADVERBS):
             return None
         msg = list(range(ss, i - 1))
+        if e < d.n and d.text[e] == "," and d.sent_of[e] == d.sent_of[i]:
+            msg += list(range(e + 1, d.message_end(e)))  # "Dennoch, so Nacke, habe …"
         if not msg:
             return None
         cand = _Cand("Indirect", cue=[i], source=list(range(i + 1, end)), message=msg, cue_kind="so")
-        cand.subjunctive = d.has_konjunktiv(ss, i - 1)
+        cand.subjunctive = d.has_konjunktiv(msg[0], msg[-1] + 1)
         return cand
 
     def _rest_of_sentence(self, d: _Doc, i: int, skip: set[int]) -> list[int]:
@@ -705,11 +775,20 @@ class QuoteRules:
         if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == ",":
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="nach") if msg else None
+        nouns = self.lex.cue_words["nach"]
+        suffixes = tuple(self.lex.cue_words["nach_suffix"])
+        if i > s and (d.text[i - 1] in nouns or d.low[i - 1].endswith(suffixes)) and d.is_noun(i - 1):
+            # postposed: "seiner Meinung nach", "Angaben der Polizei nach"
+            a = i - 1
+            while a > s and (d.is_det(a - 1) or d.is_adj(a - 1)):
+                a -= 1
+            src = list(range(a, i))
+            msg = self._rest_of_sentence(d, i, {i, *src})
+            return _Cand("Indirect", cue=[i], source=src, message=msg, cue_kind="nach",
+                         subjunctive=d.has_konjunktiv(*d.sentence_range(i))) if msg else None
         end = d.np_forward(i + 1, e)
         if end == i + 1:
             return None
-        nouns = self.lex.cue_words["nach"]
-        suffixes = tuple(self.lex.cue_words["nach_suffix"])
         head_ok = False
         for k in range(i + 1, end):
             if d.low[k] in ("von", "vom", "des", "der", "aus"):
@@ -723,6 +802,42 @@ class QuoteRules:
         msg = self._rest_of_sentence(d, i, {i, *src})
         return _Cand("Indirect", cue=[i], source=src, message=msg, cue_kind="nach",
                      subjunctive=d.has_konjunktiv(*d.sentence_range(i)))
+
+    def _noun_cue(self, d: _Doc, i: int) -> _Cand | None:
+        """"Die Experten kamen zu dem Ergebnis, dass …": a light verb and a noun frame the message."""
+        s, e = d.clause(i)
+        _, se = d.sentence_range(i)
+        if not (e < se and d.text[e] in (",", ":") and e + 1 < se):
+            return None
+        tail = [k for k in range(i + 1, e) if d.text[k][:1].islower()]
+        if len(tail) > 2:
+            return None  # the noun does not end the clause: not a frame
+        nxt = e + 1
+        ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
+        if not (d.text[e] == ":" or d.low[nxt] in COMPLEMENT_STARTS or d.has_konjunktiv(nxt, ce)
+                or self._zu_infinitive(d, nxt, ce)):
+            return None
+        start = s
+        while start < i and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
+            start += 1
+        subj_end = d.np_forward(start, i) if d.low[start] not in PREPOSITIONS else start
+        verb = subj_end if subj_end > start else start
+        if verb >= i or not d.text[verb][:1].islower():
+            return None
+        src = list(range(start, subj_end))
+        if not src:
+            after = verb + 1
+            end = d.np_forward(after, i)
+            src = list(range(after, end)) if end > after and end < i else []
+        cue = [k for k in range(verb, i + 1) if k not in src and d.low[k] not in ADVERBS] + tail
+        if len(cue) > 5 or any(d.text[k][:1].isupper() for k in cue[:-1 - len(tail)] if k != i):
+            return None  # a long or noun-filled span is no fixed phrase
+        if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= d.message_end(nxt) - 1:
+            return _Cand("Direct", cue=cue, source=src, message=list(range(nxt, d.quotes[d.quote_of[nxt]][1] + 1)),
+                         cue_kind="noun")
+        msg = list(range(nxt, d.message_end(nxt)))
+        return _Cand("Indirect", cue=cue, source=src, message=msg, cue_kind="noun",
+                     subjunctive=d.has_konjunktiv(nxt, d.message_end(nxt)))
 
     def _self_cue(self, d: _Doc, i: int) -> _Cand | None:
         """"Demnach …": the adverb stands for the source mentioned before."""
@@ -789,12 +904,17 @@ class QuoteRules:
         ci = 0
         for si, (a, b) in enumerate(d.sent_bounds):
             while ci < len(pending) and (d.sent_of[min(pending[ci].message)] if pending[ci].message else 0) <= si:
+                if pending[ci].carried and not pending[ci].source:
+                    if last is None or si - last_sentence > CONTINUATION_GAP:
+                        ci += 1
+                        continue
+                    pending[ci].source, pending[ci].medium = list(last.source), last.medium
                 out.append(pending[ci])
-                if pending[ci].source and pending[ci].form != "Reported":
+                if pending[ci].source:
                     last = pending[ci]
                     last_sentence = max(d.sent_of[k] for k in pending[ci].message)
                 ci += 1
-            if si in by_sentence or last is None or si - last_sentence > 2 or b <= a:
+            if si in by_sentence or last is None or si - last_sentence > CONTINUATION_GAP or b <= a:
                 continue
             if d.has_konjunktiv(a, b):
                 form, konj = "FreeIndirect", True
@@ -914,14 +1034,22 @@ class QuoteRules:
             words[-1] in self.lex.role_nouns
 
     def _anonymous(self, words: list[str]) -> bool:
-        """An unnamed source: a role noun with an indefinite article, a number or no article."""
-        if not words:
+        """An unnamed source: its head noun is a role ("ein Sprecher", "US-Regierungsvertreter",
+        "Diplomaten") and no name follows it."""
+        if not words or any("," in w for w in words):
             return False
-        if not any(w in self.lex.role_nouns or w.split("-")[-1] in self.lex.role_nouns for w in words):
+        k = 0
+        while k < len(words) and (not words[k][:1].isupper() or words[k].lower() in DETS):
+            k += 1
+        if k >= len(words):
             return False
+        head = words[k]
+        if not any(head == r or head.lower().endswith(r.lower()) for r in self.lex.role_nouns):
+            return False
+        if k + 1 < len(words) and words[k + 1][:1].isupper():
+            return False  # "Kremlsprecher Dmitri Peskow"
         first = words[0].lower()
-        return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or (
-            words[0][:1].isupper() and first not in DETS)
+        return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower()
 
     def _affiliation(self, text: str) -> str | None:
         low = text.lower()

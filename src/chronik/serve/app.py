@@ -6,6 +6,7 @@ templates with autoescaping on, so article text, titles and names are always sho
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -24,7 +25,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import api, charts, queries
 from .article import segments
-from .search import SearchFilters, default_index_path, ensure_index, search, snippet
+from .index import default_index_path, ensure_index
+from .search import RANK_MAX, SORTS, SearchFilters, search, snippet
 
 PAGE_SIZE = 50
 SERVE_DIR = resources.files("chronik.serve")
@@ -78,11 +80,12 @@ class PageArgs:
         return "?" + urlencode(merged)
 
 
-def _pager(args: PageArgs, total: int, page: int) -> dict:
+def _pager(args: PageArgs, result: dict, page: int) -> dict:
+    total, exact = result["total"], result.get("total_exact", True)
     pages = max(1, -(-total // PAGE_SIZE))
-    return {"page": page, "pages": pages, "total": total,
+    return {"page": page, "pages": pages, "total": total, "exact": exact,
             "prev": args.link(page=page - 1) if page > 1 else None,
-            "next": args.link(page=page + 1) if page < pages else None}
+            "next": args.link(page=page + 1) if page < pages or not exact else None}
 
 
 def create_app(db_path: str | Path, index_path: str | Path | None = None) -> FastAPI:
@@ -98,6 +101,7 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
     app = FastAPI(title="chronik", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Who did what to whom, who said what, when and where — from dated German news.")
     app.state.duck = duck
+    app.state.duck_lock = threading.Lock()
     app.state.index_path = index_path
     app.mount("/static", StaticFiles(directory=str(SERVE_DIR / "static")), name="static")
     app.include_router(api.router)
@@ -124,59 +128,63 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
         return render(request, "api_docs.html", page="api", schema=app.openapi())
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def dashboard(request: Request, cur=Depends(api.cursor)):
-        data = queries.dashboard(cur)
+    def dashboard(request: Request, cur=Depends(api.cursor), idx=Depends(api.index)):
+        data = queries.dashboard(cur, idx)
         return render(request, "dashboard.html", page="dashboard", data=data,
                       per_day=charts.bar_chart(data["articles_per_day"]),
                       heat=charts.heatmap(data["event_types_by_month"]))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, cur=Depends(api.cursor)):
+    def search_page(request: Request, cur=Depends(api.cursor), idx=Depends(api.index)):
         args = PageArgs(request)
         date_from, date_to = args.dates()
         page = args.page()
         q = args.text("q") or ""
         filters = SearchFilters(date_from, date_to, args.text("source"), args.text("entity"),
                                 args.text("event_type"), args.text("speaker"))
-        result = search(app.state.index_path, q, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        sort = args.text("sort") or "relevance"
+        if sort not in SORTS:
+            raise HTTPException(422, f"sort: {sort!r} is not one of {', '.join(SORTS)}")
+        result = search(idx, q, filters, PAGE_SIZE, (page - 1) * PAGE_SIZE, sort)
         ids = [r["id"] for r in result["results"]]
         texts = dict(cur.execute("SELECT id, text FROM documents WHERE id IN (SELECT unnest(?))",
                                  [ids]).fetchall()) if ids else {}
         for r in result["results"]:
             r["snippet"] = snippet(texts.get(r["id"], ""), result["query_stems"])
-        entity_name = queries.entity_names(cur, {filters.entity}).get(filters.entity, {}).get("name") \
+        entity_name = queries.entity_names(idx, {filters.entity}).get(filters.entity, {}).get("name") \
             if filters.entity else None
-        return render(request, "search.html", page="search", q=q, args=args, result=result,
-                      filters=filters, entity_name=entity_name, sources=queries.sources(cur),
-                      event_types=queries.event_types(cur), paging=_pager(args, result["total"], page))
+        return render(request, "search.html", page="search", q=q, args=args, result=result, sort=sort,
+                      rank_max=RANK_MAX,
+                      filters=filters, entity_name=entity_name, sources=queries.sources(idx),
+                      event_types=queries.event_types(idx), paging=_pager(args, result, page))
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, doc_id: str, cur=Depends(api.cursor)):
-        doc = queries.get_document(cur, doc_id)
+    def document_page(request: Request, doc_id: str, cur=Depends(api.cursor), idx=Depends(api.index)):
+        doc = queries.get_document(cur, idx, doc_id)
         if doc is None:
             raise HTTPException(404, f"no document with id {doc_id!r}")
         return render(request, "document.html", page="doc", doc=doc, pieces=segments(doc))
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, cur=Depends(api.cursor)):
+    def entities_page(request: Request, idx=Depends(api.index)):
         args = PageArgs(request)
         page = args.page()
         label = args.text("label")
         if label and label not in ("PER", "LOC", "ORG", "MISC"):
             raise HTTPException(422, f"label: {label!r} is not one of PER, LOC, ORG, MISC")
-        result = queries.list_entities(cur, args.text("q"), label, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        result = queries.list_entities(idx, args.text("q"), label, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         return render(request, "entities.html", page="entities", args=args, result=result,
-                      paging=_pager(args, result["total"], page))
+                      paging=_pager(args, result, page))
 
     @app.get("/entity/{entity_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: str, cur=Depends(api.cursor)):
-        entity = queries.get_entity(cur, entity_id)
+    def entity_page(request: Request, entity_id: str, idx=Depends(api.index)):
+        entity = queries.get_entity(idx, entity_id)
         if entity is None:
             raise HTTPException(404, f"no entity with id {entity_id!r}")
-        roles = queries.entity_roles(cur, entity_id)
-        co = queries.cooccurrence(cur, entity_id)
-        events = queries.list_events(cur, queries.EventFilters(entity=entity_id), 200, 0)
-        quotes = queries.list_quotes(cur, entity_id, None, None, None, 200, 0)
+        roles = queries.entity_roles(idx, entity_id)
+        co = queries.cooccurrence(idx, entity_id)
+        events = queries.list_events(idx, queries.EventFilters(entity=entity_id), 100, 0)
+        quotes = queries.list_quotes(idx, entity_id, None, None, None, 100, 0)
         items = [{"kind": "event", "earliest": e["earliest"] or e["doc_earliest"],
                   "latest": e["latest"] or e["doc_latest"], "href": f"/doc/{e['doc_id']}#event-{e['idx']}",
                   "title": f"{e['type']}: {e['trigger_text']} ({e['time_value'] or e['doc_date']})"}
@@ -190,26 +198,26 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
                       events=events, quotes=quotes, timeline=charts.point_timeline(items))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
-    def timeline_page(request: Request, cur=Depends(api.cursor)):
+    def timeline_page(request: Request, idx=Depends(api.index)):
         args = PageArgs(request)
         date_from, date_to = args.dates()
         page = args.page()
         f = queries.EventFilters(args.text("type"), args.text("entity"), args.text("source"), date_from, date_to)
-        result = queries.list_events(cur, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
-        entity_name = queries.entity_names(cur, {f.entity}).get(f.entity, {}).get("name") if f.entity else None
+        result = queries.list_events(idx, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+        entity_name = queries.entity_names(idx, {f.entity}).get(f.entity, {}).get("name") if f.entity else None
         return render(request, "timeline.html", page="timeline", args=args, filters=f, result=result,
                       chart=charts.event_timeline(result["results"]), entity_name=entity_name,
-                      sources=queries.sources(cur), event_types=queries.event_types(cur),
-                      paging=_pager(args, result["total"], page))
+                      sources=queries.sources(idx), event_types=queries.event_types(idx),
+                      paging=_pager(args, result, page))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, cur=Depends(api.cursor)):
+    def quotes_page(request: Request, idx=Depends(api.index)):
         args = PageArgs(request)
         date_from, date_to = args.dates()
         page = args.page()
-        result = queries.list_quotes(cur, args.text("speaker"), args.text("about"), date_from, date_to,
+        result = queries.list_quotes(idx, args.text("speaker"), args.text("about"), date_from, date_to,
                                      PAGE_SIZE, (page - 1) * PAGE_SIZE)
         return render(request, "quotes.html", page="quotes", args=args, result=result,
-                      paging=_pager(args, result["total"], page))
+                      paging=_pager(args, result, page))
 
     return app

@@ -16,14 +16,14 @@ def command(
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (loopback by default)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
     index: Optional[Path] = typer.Option(None, "--index",
-                                         help="Search index file (default: <db>.search.sqlite)."),
+                                         help="Serving index file (default: <db>.index.sqlite)."),
     build_index: bool = typer.Option(False, "--build-index",
-                                     help="Rebuild the search index, then exit without serving."),
+                                     help="Rebuild the serving index, then exit without serving."),
 ):
     """Serve the web UI (search, articles, entities, timeline, quotes, dashboard) and /api."""
     import duckdb
 
-    from .search import default_index_path, ensure_index
+    from .index import default_index_path, ensure_index
 
     if not db.exists():
         typer.echo(f"error: no database at {db}", err=True)
@@ -37,9 +37,9 @@ def command(
     try:
         start = time.perf_counter()
         if ensure_index(con, index_path, force=build_index):
-            typer.echo(f"search index {index_path} built in {time.perf_counter() - start:.1f} s", err=True)
+            typer.echo(f"serving index {index_path} built in {time.perf_counter() - start:.1f} s", err=True)
     except OSError as exc:
-        typer.echo(f"error: cannot write the search index {index_path}: {exc} (choose one with --index)", err=True)
+        typer.echo(f"error: cannot write the serving index {index_path}: {exc} (choose one with --index)", err=True)
         raise typer.Exit(2)
     finally:
         con.close()

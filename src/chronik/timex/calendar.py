@@ -113,6 +113,29 @@ def easter(y: int) -> date:
     return date(y, mo, da)
 
 
+def first_advent(y: int) -> date:
+    """First Sunday of Advent: four Sundays before Christmas (the 4th is on or before 24 Dec)."""
+    dec24 = date(y, 12, 24)
+    return dec24 - timedelta(days=dec24.isoweekday() % 7) - timedelta(weeks=3)
+
+
+def nth_weekday(y: int, m: int, weekday: int, n: int) -> date:
+    first = date(y, m, 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(rule: str, y: int) -> date:
+    """The day of a holiday rule from lexicons/timex/holidays.tsv in year ``y``."""
+    if rule[0] == "E":
+        return easter(y) + timedelta(days=int(rule[1:]))
+    if rule[0] == "A":
+        return first_advent(y) + timedelta(days=int(rule[1:]))
+    if rule.startswith("NTH:"):
+        _, mm, wd, n = rule.split(":")
+        return nth_weekday(y, int(mm), int(wd), int(n))
+    return date(y, int(rule[:2]), int(rule[3:]))
+
+
 def with_mod(p: Period, mod: str | None) -> Period:
     """Narrow the bounds for START / MID / END (first, middle, last third of the period)."""
     if mod not in ("START", "MID", "END") or p.earliest is None or p.latest is None:

@@ -56,7 +56,7 @@ def _lexical(clause: str) -> str | None:
         return BACKWARD
     for m in _WEAK_PAST.finditer(clause):
         word = m.group(1)
-        if word in _NOT_PAST:
+        if word in _NOT_PAST or word.endswith(("boten", "raten", "bieten")):
             continue
         if _NOT_VERB_AFTER.search(clause[max(0, m.start() - 40): m.start()]):
             continue

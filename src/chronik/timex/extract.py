@@ -23,25 +23,29 @@ from ..doc import DocDate, Document, Timex
 from . import calendar as cal
 from .calendar import Period
 from .direction import BACKWARD, FORWARD, DirectionFinder
-from .grammar import (CENTURY_WORDS, DAYPARTS, DECADE_WORDS, FAMILY_RES, HOLIDAYS, MONTHS,
+from .grammar import (CENTURY_WORDS, DAYPARTS, DECADE_WORDS, FAMILY_RES, HOLIDAYS, HOUR_WORDS, MONTHS,
                       SCANNER, SEASONS, WEEKDAYS, month_number, number, ordinal, unit_code)
 
 _PART_MOD = {"anfang": "START", "beginn": "START", "mitte": "MID", "ende": "END", "ausgang": "END"}
 # Words before a bare month / season / year that make it temporal ("im März", "seit 2019").
 _TEMPORAL_LEFT = re.compile(
     r"(?:\b(?:im|in|seit|bis|ab|vom|von|zum|zur|nach|vor|zwischen|und|oder|Anfang|Mitte|Ende|Beginn|"
-    r"Monat|Monate[ns]?|den|diese[mnrs]?|vergangene[mnrs]?|kommende[mnrs]?|nächste[mnrs]?|letzte[mnrs]?|"
+    r"Monat|Monate[ns]?|den|dem|des|diese[mnrs]?|vergangene[mnrs]?|kommende[mnrs]?|nächste[mnrs]?|letzte[mnrs]?|"
     r"Jahr|Jahres|Jahre|Saison|Sommer|Herbst|Winter|Frühjahr|Frühling|um|für|aus|Stand|"
     r"bis\s+zum|über\s+den|während\s+des)|[-–/])\s*$",
     re.IGNORECASE,
 )
 _NOT_YEAR_RIGHT = re.compile(r"\s*(?:%|‰|[A-ZÄÖÜ][a-zäöüß]|Prozent|Euro|Dollar|Mal\b|mal\b|Meter|Kilo|Tonnen|\d)")
 _MONTH_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
-_NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|§|Paragraf|Seite|Punkt)\.?|[\d.,])\s*$", re.I)
+_NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|Paragraf|Seite|Punkt)\.?|§|\d)\s*$", re.I)
+# A day-month without a year may lie this many days against the clause's tense before the year
+# flips: tense cues are noisy, and news rarely means a date eleven months away.
+DAY_TOLERANCE = 31
+_SINCE_LEFT = re.compile(r"\b[Ss]eit(?:\s+(?:dem|der|den))?\s+$")
 _SENTENCE = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÄÖÜ\"„»0-9])|\n\s*\n")
 _DAYPART_FORMS = {k: v for k, v in DAYPARTS.items()}
 _DAYPART_FORMS.update({"mittagszeit": "MI", "mittagsstunden": "MI", "mitternacht": "NI"})
-_DET_DIRECTION = {"kommend": FORWARD, "nächst": FORWARD, "übernächst": FORWARD, "folgend": "next",
+_DET_DIRECTION = {"neu": FORWARD, "kommend": FORWARD, "nächst": FORWARD, "übernächst": FORWARD, "folgend": "next",
                   "darauffolgend": "next", "vergangen": BACKWARD, "letzt": BACKWARD, "vorig": BACKWARD,
                   "vorletzt": BACKWARD, "vorvergangen": BACKWARD, "dies": "this", "laufend": "this",
                   "gleich": "same", "selb": "same"}
@@ -86,6 +90,9 @@ class _Ctx:
         return max(0, bisect_right(self._sent_starts, pos) - 1)
 
     def direction(self, start: int, end: int) -> str | None:
+        # "seit Montag" / "seit dem Frühjahr" look back whatever the verb says.
+        if _SINCE_LEFT.search(self.text, max(0, start - 12), start):
+            return BACKWARD
         return self.directions.direction(self.sentence_index(start), start, end)
 
     # -- resolution against the DCT ---------------------------------------------------------
@@ -153,10 +160,10 @@ class _Ctx:
                 self.prev_sentence = self.sentence_index(start)
         return tx
 
-    def anchor_day(self, start: int) -> tuple[Period | None, str]:
-        """The day a clock time or part of day belongs to: an earlier day in the same sentence,
-        else the DCT."""
-        if self.sent_day is not None and self.prev_sentence == self.sentence_index(start):
+    def anchor_day(self, start: int, reach: int = 0) -> tuple[Period | None, str]:
+        """The day a clock time or part of day belongs to: an earlier day in the same sentence
+        (or up to ``reach`` sentences back), else the DCT."""
+        if self.sent_day is not None and 0 <= self.sentence_index(start) - self.prev_sentence <= reach:
             return self.sent_day, "previous"
         return self.relative(cal.day), "dct"
 
@@ -210,7 +217,12 @@ class TimexTagger:
             fm = FAMILY_RES[family].match(text, m.start(), m.end())
             if fm is None or fm.end() != m.end():
                 continue
-            getattr(self, "_" + family)(fm, ctx)
+            try:
+                getattr(self, "_" + family)(fm, ctx)
+            except (ValueError, OverflowError, KeyError, IndexError, TypeError, AttributeError):
+                # Out-of-calendar arithmetic ("vor 500 Jahrzehnten", "31.02.") or a lexicon gap:
+                # drop this one expression, keep the document.
+                continue
         return ctx.out
 
     # -- ranges -----------------------------------------------------------------------------
@@ -244,7 +256,7 @@ class TimexTagger:
                 return cal.day(date(y, mo, d))
             except ValueError:
                 return None
-        return ctx.pick_year(lambda yy: cal.day(date(yy, mo, d)), direction, 14)
+        return ctx.pick_year(lambda yy: cal.day(date(yy, mo, d)), direction, DAY_TOLERANCE)
 
     def _date(self, m, ctx: _Ctx, y: int | None, mo: int, d: int) -> None:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -312,6 +324,8 @@ class TimexTagger:
         elif m["dec2"]:
             two = int(m["dec2"])
             prefix = (200 if two < 30 else 190) + two // 10
+        elif m["dec3"]:
+            prefix = 200
         else:
             prefix = 190 + DECADE_WORDS[m["decw"].lower()]
         mod = _PART_MOD[m["part"].lower()] if m["part"] else None
@@ -347,15 +361,13 @@ class TimexTagger:
             return
 
         def make(yy: int) -> Period:
-            if rule.startswith("E"):
-                return cal.day(cal.easter(yy) + timedelta(days=int(rule[1:])))
-            return cal.day(date(yy, int(rule[:2]), int(rule[3:])))
+            return cal.day(cal.holiday(rule, yy))
 
         if m["y"]:
             p = make(int(m["y"]))
         else:
-            p = ctx.pick_year(make, ctx.direction(m.start(), m.end()), 14)
-        xv = "XXXX-" + rule if not rule.startswith("E") else "XXXX"
+            p = ctx.pick_year(make, ctx.direction(m.start(), m.end()), DAY_TOLERANCE)
+        xv = "XXXX-" + rule if rule[:1].isdigit() else "XXXX"
         ctx.add(m.start(), m.end(), "DATE", p, xv, holiday=name)
 
     def _season(self, m, ctx: _Ctx) -> None:
@@ -389,19 +401,25 @@ class TimexTagger:
     def _weekday(self, m, ctx: _Ctx) -> None:
         wd = int(WEEKDAYS[m["wd"].lower()])
         kind, extra = _det_kind(m["det"])
-        if kind in (FORWARD, BACKWARD):
+        det = kind in (FORWARD, BACKWARD)
+        if det:
             direction = kind
         else:
             direction = ctx.direction(m.start(), m.end())
 
         def fn(r: date) -> Period:
+            # Directed: the same weekday as the article date is the article date itself
+            # ("teilte am Freitag mit" in a Friday paper); an explicit "kommenden"/"vergangenen"
+            # (``det``) always moves to another week.
+            explicit = 1 if det else 0
             if direction == FORWARD:
-                d = r + timedelta(days=(wd - r.isoweekday() - 1) % 7 + 1 + 7 * extra)
+                d = r + timedelta(days=(wd - r.isoweekday() - explicit) % 7 + explicit + 7 * extra)
             elif direction == BACKWARD:
-                d = r - timedelta(days=(r.isoweekday() - wd - 1) % 7 + 1 + 7 * extra)
+                d = r - timedelta(days=(r.isoweekday() - wd - explicit) % 7 + explicit + 7 * extra)
             else:
+                # No cue: from two days back to four ahead (present tense in news mostly announces).
                 delta = (wd - r.isoweekday()) % 7
-                d = r + timedelta(days=delta - 7 if delta > 3 else delta)
+                d = r + timedelta(days=delta - 7 if delta > 4 else delta)
             return cal.day(d)
 
         p = ctx.relative(fn)
@@ -427,14 +445,17 @@ class TimexTagger:
                 return cal.weekend(r + timedelta(days=7))
             return we
 
-        ctx.add(m.start("we"), m.end(), "DATE", ctx.relative(fn), "XXXX-WXX-WE")
+        p = ctx.relative(fn)
+        if p is not None and not p.value.endswith("-WE"):
+            p = Period("XXXX-WXX-WE", p.earliest, p.latest)  # coarse DCT: a weekend, bounded
+        ctx.add(m.start("we"), m.end(), "DATE", p, "XXXX-WXX-WE")
 
     def _unit_period(self, unit: str, r: date, step: int) -> Period:
         u = unit.lower()
-        if u.startswith("woche"):
-            return cal.iso_week(r + timedelta(weeks=step))
         if u.startswith("wochenend"):
             return cal.weekend(r + timedelta(weeks=step))
+        if u.startswith("woche"):
+            return cal.iso_week(r + timedelta(weeks=step))
         if u.startswith("monat"):
             y, mo = cal.add_months(r.year, r.month, step)
             return cal.month(y, mo)
@@ -469,6 +490,7 @@ class TimexTagger:
         step = {FORWARD: 1 + extra, BACKWARD: -1 - extra, "next": 1}.get(kind, 0)
         u = unit.lower().rstrip("s")
         season = next((SEASONS[k][0] for k in SEASONS if u.startswith(k)), None)
+        start = m.start("part") if m["part"] else m.start("det")  # "der kommenden Woche": no article
         if kind in ("next", "same"):
             if ctx.prev is None:
                 return
@@ -476,16 +498,16 @@ class TimexTagger:
                 p = self._unit_period(unit, ctx.prev.earliest, step)
             except ValueError:
                 return
-            ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod, anchor="previous")
+            ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod, anchor="previous")
             return
         if season:
             p = ctx.relative(lambda r: self._season_rel(season, r, kind if kind in (FORWARD, BACKWARD) else None, extra))
-            ctx.add(m.start(), m.end(), "DATE", p, f"XXXX-{season}", mod=mod)
+            ctx.add(start, m.end(), "DATE", p, f"XXXX-{season}", mod=mod)
             return
         if u.startswith("tag"):
             return  # "am kommenden Tag" etc. are anchored expressions; handled in anchor_day
         p = ctx.relative(lambda r: self._unit_period(unit, r, step))
-        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+        ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod)
 
     def _part_rel(self, m, ctx: _Ctx) -> None:
         mod = _PART_MOD[m["part"].lower()]
@@ -625,9 +647,15 @@ class TimexTagger:
         ctx.add(start, m.end(), "DURATION", p, value, mod=mod)
 
     def _next_n(self, m, ctx: _Ctx) -> None:
+        uc = unit_code(m["u"] or m["uv"])
+        if uc is None:
+            return
+        if not m["n"]:  # "in den vergangenen Wochen": an unspecified number of weeks
+            value = ("PTX" if uc[1] else "PX") + uc[0]
+            ctx.add(m.start("rel"), m.end(), "DURATION", None, value, anchor=None)
+            return
         n = number(m["n"])
-        uc = unit_code(m["u"])
-        if n is None or uc is None:
+        if n is None:
             return
         rel = m["rel"].lower()
         direction = BACKWARD if rel.startswith(("vergangen", "letzt", "zurück")) else FORWARD
@@ -665,13 +693,17 @@ class TimexTagger:
         ctx.add(start, m.end(), "DURATION", None, value, anchor=None)
 
     def _set(self, m, ctx: _Ctx) -> None:
-        if m["adv"]:
-            a = m["adv"].lower()
+        if m["adv"] or m["adv2"]:
+            a = (m["adv"] or m["adv2"]).lower()
             values = {"täglich": "P1D", "wöchentlich": "P1W", "zweiwöchentlich": "P2W", "monatlich": "P1M",
                       "vierteljährlich": "P3M", "halbjährlich": "P6M", "jährlich": "P1Y", "alljährlich": "P1Y",
                       "stündlich": "PT1H", "werktags": "XXXX-WXX-WD"}
             value = values.get(a) or f"XXXX-WXX-{WEEKDAYS[a[:-1]]}"
             ctx.add(m.start(), m.end(), "SET", None, value, anchor=None)
+            return
+        if m["pro"]:
+            unit = {"woche": "W", "monat": "M", "jahr": "Y", "tag": "D"}[m["u3"].lower()]
+            ctx.add(m.start(), m.end(), "SET", None, f"P1{unit}", anchor=None)
             return
         if m["freq"]:
             f = m["freq"].lower()
@@ -696,15 +728,17 @@ class TimexTagger:
         ctx.add(m.start(), m.end(), "SET", None, value, anchor=None)
 
     # -- times of day -----------------------------------------------------------------------
-    def _clock(self, ctx: _Ctx, start: int, end: int, h: int, mi: int, dp: str | None, mod=None, **attrs) -> None:
-        if h > 24 or mi > 59:
+    def _clock(self, ctx: _Ctx, start: int, end: int, h: int, mi: int, dp: str | None, mod=None,
+               sec: int | None = None, **attrs) -> None:
+        if h > 24 or mi > 59 or (sec or 0) > 59:
             return
         if dp in ("nachmittags", "abends", "nachts") and h < 12 and not (dp == "nachts" and h < 5):
             h += 12
         if h == 24:
             h = 0
-        base, anchor = ctx.anchor_day(start)
-        clock = f"T{h:02d}:{mi:02d}"
+        # "Das Spiel beginnt um 21 Uhr" right after the sentence naming the day belongs to that day.
+        base, anchor = ctx.anchor_day(start, reach=1)
+        clock = f"T{h:02d}:{mi:02d}" + (f":{sec:02d}" if sec is not None else "")
         if base is not None and len(base.value) == 10:
             p = Period(base.value + clock, base.earliest, base.latest)
         elif base is not None:
@@ -717,11 +751,26 @@ class TimexTagger:
     def _time(self, m, ctx: _Ctx) -> None:
         mod = "APPROX" if m["approx"] and m["approx"].lower() in ("gegen", "etwa", "ca.") else \
             "BEFORE" if m["approx"] and "vor" in m["approx"].lower() else "AFTER" if m["approx"] else None
+        dp = m["dp"].lower() if m["dp"] else None
         if m["mn"]:
             self._clock(ctx, m.start(), m.end(), 0, 0, None, mod=mod)
-            return
-        self._clock(ctx, m.start(), m.end(), int(m["h"]), int(m["min"] or 0),
-                    m["dp"].lower() if m["dp"] else None, mod=mod)
+        elif m["h"]:
+            self._clock(ctx, m.start(), m.end(), int(m["h"]), int(m["min"] or 0), dp, mod=mod,
+                        sec=int(m["sec"]) if m["sec"] else None)
+        elif m["hw"]:
+            self._clock(ctx, m.start(), m.end(), HOUR_WORDS[m["hw"].lower()], 0, dp, mod=mod)
+        elif m["ch"]:
+            if int(m["ch"]) > 23:
+                return
+            self._clock(ctx, m.start(), m.end(), int(m["ch"]), int(m["cmin"]), dp, mod=mod,
+                        sec=int(m["csec"]) if m["csec"] else None)
+        else:
+            # "halb acht" = 7:30, "viertel acht" = 7:15, "dreiviertel acht" = 7:45 (south/east German)
+            h = int(m["qh"]) if m["qh"][0].isdigit() else HOUR_WORDS[m["qh"].lower()]
+            q = re.sub(r"\s+", " ", m["q"].lower())
+            h, mi = {"halb": (h - 1, 30), "viertel": (h - 1, 15), "dreiviertel": (h - 1, 45),
+                     "viertel nach": (h, 15), "viertel vor": (h - 1, 45)}[q]
+            self._clock(ctx, m.start(), m.end(), h % 24, mi, dp, mod=mod)
 
     def _daypart(self, m, ctx: _Ctx) -> None:
         dp = _DAYPART_FORMS[m["dp"].lower()]
@@ -756,6 +805,26 @@ class TimexTagger:
             p = Period(value, base.earliest, base.latest)
         tx = ctx.add(start, m.end(), "TIME", p, "XXXX-XX-XXT" + dp, mod=mod, anchor=anchor)
         tx.anchor = anchor if p is not None else None
+
+    def _det_month(self, m, ctx: _Ctx) -> None:
+        kind, extra = _det_kind(m["det"])
+        mo = month_number(m["m"])
+        if kind in (FORWARD, BACKWARD):
+            p = ctx.pick_year(lambda yy: cal.month(yy, mo), kind, 0)
+            if p is not None and extra and p.earliest is not None:
+                y = p.earliest.year + (1 if kind == FORWARD else -1)
+                p = cal.month(y, mo)
+        elif kind == "this":
+            p = ctx.relative(lambda r: cal.month(r.year, mo))
+        else:
+            return
+        ctx.add(m.start(), m.end(), "DATE", p, _xdate(None, mo, None))
+
+    def _whole(self, m, ctx: _Ctx) -> None:
+        u = m["u"].lower()
+        value = {"tag": "P1D", "woche": "P1W", "monat": "P1M", "jahr": "P1Y", "nacht": "PT12H",
+                 "wochenende": "P2D"}[u]
+        ctx.add(m.start("g"), m.end(), "DURATION", None, value, anchor=None)
 
     def _present(self, m, ctx: _Ctx) -> None:
         w = m.group().lower()

@@ -28,7 +28,13 @@ _ABBR_MONTHS = [m for m in MONTHS if m not in _FULL_MONTHS]
 MONTH_FULL = f"(?:{alternation(_FULL_MONTHS)})"
 MONTH_ANY = f"(?:{alternation(_FULL_MONTHS)}|(?:{alternation(_ABBR_MONTHS)})\\.?)"
 WD = f"(?:{alternation(WEEKDAYS)})"
-NUMW = f"(?:{alternation(NUMBERS)})"
+_UNITS_WORD = "(?:ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun)"
+_TENS_WORD = "(?:zwanzig|dreißig|vierzig|fünfzig|sechzig|siebzig|achtzig|neunzig)"
+NUMW = f"(?:{_UNITS_WORD}und{_TENS_WORD}|{alternation(NUMBERS)})"
+HOUR_WORDS = {w: int(v) for w, v in NUMBERS.items() if v.isdigit() and 2 <= int(v) <= 20}
+HOUR_WORDS.update({"ein": 1, "eins": 1, "einundzwanzig": 21, "zweiundzwanzig": 22, "dreiundzwanzig": 23,
+                   "vierundzwanzig": 24})
+HOURW = f"(?:{alternation(HOUR_WORDS)})"
 NUM = rf"(?:\d{{1,4}}(?:,\d+)?|{NUMW})"
 ORDW = f"(?:{alternation(ORDINALS)})(?:e[nmrs]?|e)"
 UNIT = f"(?:{alternation(UNITS)})"
@@ -37,7 +43,7 @@ DP_WORD = "(?:Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|früh)"
 YEAR = r"(?<![\d.,/])(?:1[0-9]|20)\d{2}(?![\d])"
 PART = "(?:Anfang|Mitte|Ende|Beginn|Ausgang)"
 APPROX = r"(?:mehr\s+als|weniger\s+als|mindestens|höchstens|knapp|rund|etwa|fast|beinahe|gut|über|ca\.|circa|nahezu|bis\s+zu)"
-DET = "(?:diese[mnrs]?|kommende[mnrs]?|übernächste[mnrs]?|nächste[mnrs]?|vorvergangene[mnrs]?|vergangene[mnrs]?|vorletzte[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|laufende[mnrs]?|folgende[mnrs]?|darauffolgende[mnrs]?|gleiche[mnrs]?|selbe[mnrs]?)"
+DET = "(?:neue[mnrs]?|diese[mnrs]?|kommende[mnrs]?|übernächste[mnrs]?|nächste[mnrs]?|vorvergangene[mnrs]?|vergangene[mnrs]?|vorletzte[mnrs]?|letzte[mnrs]?|vorige[mnrs]?|laufende[mnrs]?|folgende[mnrs]?|darauffolgende[mnrs]?|gleiche[mnrs]?|selbe[mnrs]?)"
 REL_YEAR = r"(?:\s+(?P<rely>dieses|des\s+laufenden|des\s+vergangenen|des\s+kommenden|des\s+nächsten|vergangenen|letzten|nächsten|kommenden)\s+Jahres)"
 HOLIDAY = "(?:" + "|".join(r[0].replace(" ", r"\s+") for r in rows("holidays.tsv")) + ")"
 DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
@@ -64,7 +70,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("part_year", rf"(?P<part>{PART})\s+(?P<y>{YEAR})"),
     ("decade",
      rf"(?:(?P<part>{PART})\s+der\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)er(?:[- ]?[Jj]ahre[n]?)?|(?P<dec2>\d0)er[- ]?[Jj]ahre[n]?"
-     rf"|(?P<decw>{alternation(DECADE_WORDS)})(?:[- ]?[Jj]ahre[n]?|n))(?!\w)"),
+     rf"|(?P<decw>{alternation(DECADE_WORDS)})(?:[- ]?[Jj]ahre[n]?|n)|(?P<dec3>zweitausender)(?:[- ]?[Jj]ahre[n]?|n)?)(?!\w)"),
     ("century",
      rf"(?:(?P<part>{PART})\s+des\s+)?(?:(?P<c>\d{{1,2}})\.|(?P<cw>{alternation(CENTURY_WORDS)}))\s+Jahrhunderts?(?!\w)"),
     ("quarter",
@@ -84,29 +90,34 @@ FAMILIES: list[tuple[str, str]] = [
      r"(?P<u>Sekunden|Minuten|Stunden|Tag(?:en)?|Woche[n]?|Monat(?:en)?|Jahr(?:en)?|Jahrzehnt(?:en)?|Jahrhundert(?:en)?)(?!\w)"),
     ("in_future", rf"in\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?!\w)"),
     ("next_n",
-     rf"(?:(?:die|den|der|in\s+den|während\s+der|innerhalb\s+der)\s+)?(?P<rel>nächsten|kommenden|vergangenen|letzten|zurückliegenden|ersten|folgenden)\s+(?P<n>{NUM})\s+(?P<u>{UNIT})(?!\w)"),
+     rf"(?:(?:die|den|der|in\s+den|während\s+der|innerhalb\s+der)\s+)?(?P<rel>nächsten|kommenden|vergangenen|letzten|zurückliegenden|ersten|folgenden)\s+(?:(?P<n>{NUM})\s+(?P<u>{UNIT})|(?P<uv>Tagen?|Tage|Wochen|Monaten?|Monate|Jahren?|Jahre|Jahrzehnten?|Jahrzehnte|Stunden))(?!\w)"),
     ("duration",
      rf"(?:(?P<pre>seit|binnen|innerhalb(?:\s+von)?|für|nach)\s+)?(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?!\w)(?:\s+(?P<lang>lang)(?!\w))?"),
-    ("half", r"(?:(?P<art>ein(?:em|es)?)\s+)?(?P<h>halbe[ns]?)\s+(?P<u>Jahr|Stunde|Tag)(?:e?s)?(?!\w)"),
+    ("half", r"(?:(?P<art>ein(?:e[mns]?)?)\s+)?(?P<h>halbe[ns]?)\s+(?P<u>Jahr|Stunde|Tag)(?:e?s)?(?!\w)"),
     ("vague_duration",
      r"(?:(?:seit|für|über)\s+(?P<u>Stunden|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)(?!\w)"
      r"|(?P<u2>stunden|tage|wochen|monate|jahre|jahrzehnte)lange?[nmrs]?(?!\w))"),
     ("set",
      rf"(?:(?P<every>jeden|jede|jedes|alle)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{WD}|Tage?|Wochen?|Monate?|Jahre?|Stunden?|Minuten?|Morgen|Abend|Nacht|Wochenende)(?!\w)"
-     r"|(?P<freq>einmal|zweimal|dreimal|viermal|\d+-?mal|mehrmals)\s+(?:pro|im|in\s+der|je|die|in\s+einer)\s+(?P<u3>Woche|Monat|Jahr|Tag)(?!\w)"
-     rf"|(?P<adv>täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|halbjährlich|alljährlich|jährlich|stündlich|werktags|(?:{WD})s)(?!\w))"),
-    ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?P<y>{YEAR}))?"),
+     r"|(?:(?P<freq>einmal|zweimal|dreimal|viermal|\d+-?mal|mehrmals)\s+(?:pro|im|in\s+der|je|die|in\s+einer)|(?P<pro>pro))\s+(?P<u3>Woche|Monat|Jahr|Tag)(?!\w)"
+     rf"|(?P<adv>täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|halbjährlich|alljährlich|jährlich|stündlich)(?:e[nmrs]?)?(?!\w)"
+     rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
+    ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
     ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR}))?"),
     ("weekday",
      rf"(?:(?P<det>{DET})\s+)?(?P<wd>{WD})(?P<dp>{DP_TAIL})?(?!\w)(?:\s+(?P<dp2>{DP_WORD})(?!\w))?"),
     ("weekend", r"(?:am|übers|über\s+das|zum|vom|bis\s+zum|dieses|das)\s+(?P<we>Wochenende)(?!\w)"),
     ("relday", rf"(?P<w>vorgestern|gestern|heute|übermorgen|morgen)(?!\w)(?:\s+(?P<dp>{DP_WORD})(?!\w))?"),
     ("time",
-     rf"(?:(?P<approx>gegen|etwa|ca\.|kurz\s+vor|kurz\s+nach)\s+)?(?:(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s*Uhr|(?P<mn>Mitternacht))(?!\w)"
+     rf"(?:(?P<approx>gegen|etwa|ca\.|kurz\s+vor|kurz\s+nach)\s+)?(?:(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}})(?::(?P<sec>\d{{2}}))?)?\s*Uhr"
+     rf"|(?P<hw>{HOURW})\s+Uhr|(?P<ch>\d{{1,2}}):(?P<cmin>\d{{2}})(?::(?P<csec>\d{{2}}))?(?![\d:])"
+     rf"|(?P<q>halb|viertel\s+nach|viertel\s+vor|dreiviertel|viertel)\s+(?P<qh>\d{{1,2}}|{HOURW})(?:\s+Uhr)?|(?P<mn>Mitternacht))(?!\w)"
      r"(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts)(?!\w))?"),
     ("daypart",
      rf"(?:(?P<approx>gegen)\s+|(?:am|im\s+Laufe\s+des|in\s+der|zur|bis\s+zum|vom|bis\s+in\s+die)\s+)(?:(?P<adj>frühen|späten)\s+)?"
      rf"(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mittagszeit|Mittagsstunden)(?!\w)(?:\s+(?:zu[mr]?|auf\s+den)\s+(?P<wd>{WD})(?!\w))?"),
+    ("det_month", rf"(?P<det>{DET})\s+(?P<m>{MONTH_FULL})(?!\w)"),
+    ("whole", r"(?:den|die|das|ein|eine|einen)\s+(?P<g>ganze[nsr]?|gesamte[nsr]?)\s+(?P<u>Tag|Woche|Monat|Jahr|Nacht|Wochenende)(?!\w)"),
     ("year", rf"(?:(?P<jahr>Jahre?s?)\s+)?(?P<y>{YEAR})(?![.,:]\d)"),
     ("month", rf"(?P<m>{MONTH_FULL})(?!\w){REL_YEAR}?"),
     ("present", r"(?-i:jetzt|derzeit|zurzeit|gegenwärtig|momentan|Jetzt|Derzeit|Zurzeit|Gegenwärtig|Momentan|künftig|Künftig)(?!\w)|(?<=in\s)Zukunft(?!\w)"),
@@ -122,6 +133,9 @@ SCANNER = re.compile(
 )
 
 
+_COMPOUND = re.compile(f"({_UNITS_WORD})und({_TENS_WORD})")
+
+
 def number(word: str) -> float | None:
     """Digits (decimal comma allowed) or a German number word, inflected forms included."""
     w = word.lower().replace(" ", "")
@@ -130,6 +144,9 @@ def number(word: str) -> float | None:
             return float(w.replace(",", "."))
         except ValueError:
             return None
+    m = _COMPOUND.fullmatch(w)
+    if m:
+        return float(int(NUMBERS[m.group(1)]) + int(NUMBERS[m.group(2)]))
     v = NUMBERS.get(w)
     return float(v) if v is not None else None
 

@@ -1,0 +1,197 @@
+"""Event extraction on hand-built documents: one case per trigger family, modality, roles, time,
+quantities and evidence."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chronik.events.lexicon import load
+
+from test_events_support import WORLD, build, codes
+
+SAT = [("am Samstag", "2022-02-12", "2022-02-12", "2022-02-12")]
+
+# sentence, type, mode, source texts, target texts — one per entry family of triggers.tsv
+FAMILIES = [
+    ("consult_phone", "Scholz telefonierte mit Selenskyj.", "CONSULT", "phone", ["Scholz"], ["Selenskyj"]),
+    ("consult_meeting", "Macron traf Scholz in Berlin.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
+    ("consult_negotiate", "Russland und die Ukraine verhandelten über einen Waffenstillstand.", "CONSULT", "negotiate", ["Russland"], ["Ukraine"]),
+    ("consult_visit", "Macron besuchte Moskau.", "CONSULT", "visit", ["Macron"], ["Moskau"]),
+    ("mobilize", "Russland verlegte Panzer nach Polen.", "MOBILIZE", "troops", ["Russland"], ["Polen"]),
+    ("assault", "Russland griff die Ukraine an.", "ASSAULT", "attack", ["Russland"], ["Ukraine"]),
+    ("accuse", "Scholz kritisierte Russland.", "ACCUSE", "disapprove", ["Scholz"], ["Russland"]),
+    ("reject", "Russland wies die Vorschläge der Nato zurück.", "REJECT", "deny", ["Russland"], []),
+    ("agree", "Russland und die Ukraine einigten sich auf einen Gefangenenaustausch.", "AGREE", "agree", ["Russland"], ["Ukraine"]),
+    ("sanction", "Die EU verhängte Sanktionen gegen Russland.", "SANCTION", "sanction", ["EU"], ["Russland"]),
+    ("threaten", "Putin drohte der Nato.", "THREATEN", "threaten", ["Putin"], ["Nato"]),
+    ("protest", "Greenpeace protestierte gegen Russland.", "PROTEST", "demonstrate", ["Greenpeace"], ["Russland"]),
+    ("request", "Selenskyj forderte von der Nato Flugabwehr.", "REQUEST", "demand", ["Selenskyj"], ["Nato"]),
+    ("support", "Die EU unterstützte die Ukraine.", "SUPPORT", "support", ["EU"], ["Ukraine"]),
+    ("aid", "Die USA lieferten der Ukraine Waffen.", "AID", "military", ["USA"], ["Ukraine"]),
+    ("retreat", "Russland zog seine Truppen aus Kiew ab.", "RETREAT", "withdraw", ["Russland"], []),
+    ("coerce", "Polen wies russische Diplomaten aus.", "COERCE", "expel", ["Polen"], ["russische"]),
+    ("cooperate", "China und Russland arbeiteten zusammen.", "COOPERATE", "cooperate", ["China"], ["Russland"]),
+    ("concede", "Russland ließ Gefangene frei.", "CONCEDE", "release", ["Russland"], []),
+]
+
+
+def test_every_trigger_family_has_a_case():
+    families = {t.family for forms in load().verb_forms.values() for t in (r.trigger for r in forms)}
+    families |= {t.family for t in load().noun_forms.values()}
+    assert families == {f[0] for f in FAMILIES}
+
+
+@pytest.mark.parametrize("family,text,etype,mode,sources,targets", FAMILIES, ids=[f[0] for f in FAMILIES])
+def test_trigger_family(family, text, etype, mode, sources, targets):
+    doc = build(text, WORLD)
+    events = [e for e in doc.events if e.type == etype]
+    assert len(events) == 1, doc.events
+    ev = events[0]
+    assert ev.mode == mode
+    assert ev.modality == "occurred"
+    assert codes(ev.sources) == sources
+    assert codes(ev.targets) == targets
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Die Truppenverlegung nach Polen begann.", "MOBILIZE"),
+    ("Die Luftangriffe auf Kiew dauerten an.", "ASSAULT"),
+    ("Das Telefonat dauerte eine Stunde.", "CONSULT"),
+    ("Neue Waffenlieferungen an die Ukraine kamen an.", "AID"),
+    ("Der Einmarsch begann am Morgen.", "ASSAULT"),
+])
+def test_nominalisations_and_compounds_trigger(text, etype):
+    assert [e.type for e in build(text, WORLD).events] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    "Die Preise stiegen.", "Die Besucher kamen.", "Das ist eine Herausforderung.", "Sie sprachen von Erfolg.",
+    "Russland zieht Bilanz.", "Die USA liefern Weizen.",
+])
+def test_no_false_triggers(text):
+    assert build(text, WORLD).events == []
+
+
+@pytest.mark.parametrize("text,timexes,modality", [
+    ("Putin und Biden wollen am Samstag telefonieren.", SAT, "planned"),
+    ("Putin und Biden werden am Samstag telefonieren.", SAT, "planned"),
+    ("Putin und Biden telefonieren am Samstag.", SAT, "planned"),
+    ("Putin und Biden telefonierten.", [], "occurred"),
+    ("Putin und Biden haben telefoniert.", [], "occurred"),
+    ("Putin und Biden telefonieren gerade.", [], "ongoing"),
+    ("Die USA halten einen Einmarsch Russlands für möglich.", [], "possible"),
+    ("Ein Einmarsch Russlands ist nicht ausgeschlossen.", [], "possible"),
+    ("Russland könnte die Ukraine angreifen.", [], "possible"),
+    ("Russland bestreitet Angriffspläne.", [], "denied"),
+    ("Putin und Biden telefonierten nicht.", [], "negated"),
+    ("Es gab kein Telefonat.", [], "negated"),
+    ("Russland schlug ein Treffen vor.", [], "proposed"),
+    ("Die USA kündigten an, Soldaten nach Polen zu verlegen.", [], "announced"),
+    ("Die EU fordert Russland auf, seine Truppen abzuziehen.", [], "demanded"),
+    ("Die Nato plant, Truppen nach Polen zu verlegen.", [], "planned"),
+])
+def test_modality(text, timexes, modality):
+    doc = build(text, WORLD, timexes)
+    non_speech = [e for e in doc.events if e.type not in ("REJECT", "REQUEST")]
+    assert [e.modality for e in non_speech] == [modality]
+
+
+def test_speech_act_in_present_tense_occurred_and_embedded_event_gets_the_cue():
+    doc = build("Russland bestreitet Angriffspläne.", WORLD)
+    assert [(e.type, e.modality) for e in doc.events] == [("REJECT", "occurred"), ("ASSAULT", "denied")]
+    assert codes(doc.events[1].sources) == ["Russland"]
+
+
+def test_coordinated_actors_make_one_symmetric_event():
+    doc = build("Putin und Biden wollen am Samstag telefonieren.", WORLD, SAT)
+    (ev,) = doc.events
+    assert (codes(ev.sources), codes(ev.targets), ev.attrs["symmetric"]) == (["Putin"], ["Biden"], True)
+    assert [(a.country, a.sector) for a in ev.sources + ev.targets] == [("RUS", "GOV"), ("USA", "GOV")]
+
+
+def test_between_participants_of_a_nominal_event():
+    doc = build("Das Telefonat zwischen Milley und Gerassimow dauerte eine Stunde.", WORLD)
+    (ev,) = doc.events
+    assert codes(ev.sources + ev.targets) == ["Milley", "Gerassimow"]
+
+
+def test_subject_inherited_across_apposition_and_dative_target():
+    doc = build("Die Sprecherin des Außenministeriums, Sacharowa, warf dem Weißen Haus vor, Panik zu verbreiten.", WORLD)
+    (ev,) = doc.events
+    assert (ev.type, ev.mode, codes(ev.sources), codes(ev.targets)) == ("ACCUSE", "allege", ["Sacharowa"], ["Weißen Haus"])
+
+
+def test_genitive_agent_and_direction_of_a_noun():
+    doc = build("Die USA halten einen Einmarsch Russlands in die Ukraine für möglich.", WORLD)
+    (ev,) = doc.events
+    assert (codes(ev.sources), codes(ev.targets)) == (["Russlands"], ["Ukraine"])
+
+
+def test_demanded_complement_takes_the_object_as_agent():
+    doc = build("Die EU fordert Russland auf, seine Truppen abzuziehen.", WORLD)
+    request, retreat = doc.events
+    assert (codes(request.sources), codes(request.targets)) == (["EU"], ["Russland"])
+    assert codes(retreat.sources) == ["Russland"]
+
+
+def test_location_with_demonym():
+    doc = build("Russland hat Soldaten an der ukrainischen Grenze zusammengezogen.", WORLD)
+    (ev,) = doc.events
+    assert ev.location.text == "an der ukrainischen Grenze" and ev.location.country == "UKR"
+
+
+def test_time_from_timex_not_publication_date():
+    doc = build("Putin und Biden wollen am Samstag telefonieren.", WORLD, SAT)
+    (ev,) = doc.events
+    assert (ev.time_value, ev.earliest, ev.latest) == ("2022-02-12", date(2022, 2, 12), date(2022, 2, 12))
+    assert ev.timex == 0 and ev.attrs["time_basis"] == "timex"
+
+
+def test_time_before_a_date():
+    doc = build("Ein Einmarsch Russlands vor dem 20. Februar ist möglich.", WORLD,
+                [("20. Februar", "2022-02-20", "2022-02-20", "2022-02-20")])
+    (ev,) = doc.events
+    assert (ev.earliest, ev.latest, ev.attrs["time_relation"]) == (date(2022, 2, 11), date(2022, 2, 20), "before")
+
+
+@pytest.mark.parametrize("text,modality,earliest,latest", [
+    ("Putin und Biden telefonierten.", "occurred", None, date(2022, 2, 11)),
+    ("Putin und Biden wollen telefonieren.", "planned", date(2022, 2, 11), None),
+])
+def test_time_falls_back_to_publication_date_in_the_tense_direction(text, modality, earliest, latest):
+    (ev,) = build(text, WORLD).events
+    assert (ev.modality, ev.earliest, ev.latest, ev.attrs["time_basis"]) == (modality, earliest, latest, "dct")
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("Die USA verlegen rund 3000 weitere Soldaten nach Polen.", 3000, "soldiers", "approx"),
+    ("Russland hat mehr als 100.000 Soldaten zusammengezogen.", 100000, "soldiers", "more_than"),
+    ("Die USA liefern bis zu 1,5 Millionen Raketen an die Ukraine.", 1_500_000, "missiles", "up_to"),
+    ("Zehntausende Menschen demonstrierten in Berlin.", 10000, "people", "approx"),
+    ("Die Nato verlegt 40 Kampfjets nach Polen.", 40, "aircraft", "exact"),
+])
+def test_quantities(text, value, unit, qualifier):
+    evs = [e for e in build(text, WORLD).events if e.quantities]
+    assert len(evs) == 1
+    (q,) = evs[0].quantities
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+    assert text[q.start:q.end] == q.text
+
+
+def test_evidence_offsets_point_at_the_trigger():
+    text = "Die Lage ist ernst. Putin und Biden telefonierten am Samstag."
+    (ev,) = build(text, WORLD).events
+    assert text[ev.trigger[0]:ev.trigger[1]] == "telefonierten" and ev.sentence == 1
+
+
+def test_separable_verb_needs_its_particle():
+    assert [e.type for e in build("Russland zieht seine Truppen zusammen.", WORLD).events] == ["MOBILIZE"]
+    assert build("Russland zieht Bilanz.", WORLD).events == []
+
+
+def test_without_layers_nothing_breaks():
+    doc = build("Putin und Biden telefonierten.", None, None, dct=None)
+    (ev,) = doc.events
+    assert ev.sources == [] and ev.earliest is None and ev.latest is None

@@ -1,0 +1,71 @@
+"""End to end through ``Pipeline.default()``: the worked example of docs/events.md and the store.
+
+These depend on every earlier layer (NER, entities with country/sector, timexes)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chronik.events.example import TEXT, document
+
+
+def _events(default_pipeline):
+    return default_pipeline(document()).events
+
+
+def _codes(actors) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _find(events, etype, modality, countries=None):
+    for ev in events:
+        if ev.type == etype and ev.modality == modality:
+            if countries is None or _codes(ev.sources + ev.targets) == countries:
+                return ev
+    raise AssertionError(f"no {etype} {modality} {countries} in "
+                         f"{[(e.type, e.modality, [a.text for a in e.sources + e.targets]) for e in events]}")
+
+
+def test_worked_example_calls(default_pipeline):
+    events = _events(default_pipeline)
+    biden = _find(events, "CONSULT", "planned", {"USA", "RUS"})
+    assert biden.mode == "phone" and biden.attrs.get("symmetric")
+    assert biden.time_value == "2022-02-12" and biden.earliest == biden.latest == date(2022, 2, 12)
+    generals = _find(events, "CONSULT", "occurred", {"USA", "RUS"})
+    assert {a.sector for a in generals.sources + generals.targets} == {"MIL"}
+    assert generals.earliest == generals.latest == date(2022, 2, 11)
+    macron = _find(events, "CONSULT", "planned", {"FRA", "RUS"})
+    assert macron.mode == "phone" and macron.latest == date(2022, 2, 12)
+
+
+def test_worked_example_troops(default_pipeline):
+    events = _events(default_pipeline)
+    usa = _find(events, "MOBILIZE", "announced")
+    assert _codes(usa.sources) == {"USA"} and _codes(usa.targets) == {"POL"}
+    assert [(q.value, q.unit, q.qualifier) for q in usa.quantities] == [(3000, "soldiers", "approx")]
+    russia = _find(events, "MOBILIZE", "occurred")
+    assert _codes(russia.sources) == {"RUS"} and russia.location.country == "UKR"
+    assert [(q.value, q.qualifier) for q in russia.quantities] == [(100000, "more_than")]
+    assert russia.latest is not None and russia.latest <= date(2022, 2, 11)
+
+
+def test_worked_example_accusation_denial_and_possible_invasion(default_pipeline):
+    events = _events(default_pipeline)
+    accuse = _find(events, "ACCUSE", "occurred")
+    assert [(a.country, a.sector) for a in accuse.sources] == [("RUS", "GOV")]
+    assert "Sacharowa" in TEXT[accuse.sources[0].start - 60:accuse.sources[0].end + 20]
+    assert [a.text for a in accuse.targets] == ["Weißen Haus"]
+    reject = _find(events, "REJECT", "occurred")
+    assert _codes(reject.sources) == {"RUS"}
+    assert _find(events, "ASSAULT", "denied")
+    invasion = _find(events, "ASSAULT", "possible")
+    assert _codes(invasion.sources) == {"RUS"} and _codes(invasion.targets) == {"UKR"}
+    assert invasion.latest == date(2022, 2, 20) and invasion.attrs["time_relation"] == "before"
+
+
+def test_evidence_is_exact(default_pipeline):
+    doc = default_pipeline(document())
+    for ev in doc.events:
+        assert doc.text[ev.trigger[0]:ev.trigger[1]] == ev.attrs["trigger_text"]
+        sent = doc.sentences[ev.sentence]
+        assert sent.start <= ev.trigger[0] < sent.end

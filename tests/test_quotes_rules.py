@@ -1,0 +1,247 @@
+"""Quotation attribution on invented German news sentences: one test per phenomenon."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronik.doc import Document, Entity, Mention, Timex
+from chronik.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(["tokenize.rules", "quotes.rules"])
+
+
+def span(doc, spans):
+    return " … ".join(doc.text[s:e] for s, e in spans)
+
+
+def quotes(pipe, text, prepare=None):
+    doc = Document("t", text)
+    doc = pipe.steps[0][1](doc)
+    if prepare:
+        prepare(doc)
+    doc = pipe.steps[1][1](doc)
+    return doc, doc.quotes
+
+
+def only(pipe, text, prepare=None):
+    doc, qs = quotes(pipe, text, prepare)
+    assert len(qs) == 1, [(q.form, span(doc, q.message)) for q in qs]
+    return doc, qs[0]
+
+
+def test_direct_quote_with_following_cue_and_dative_addressee(pipe):
+    doc, q = only(pipe, "„Wir werden nicht nachgeben“, sagte Putin dem französischen Präsidenten.")
+    assert q.form == "Direct"
+    assert span(doc, q.message) == "„Wir werden nicht nachgeben“"
+    assert span(doc, q.cue) == "sagte"
+    assert span(doc, q.source) == "Putin"
+    assert span(doc, q.addressee) == "dem französischen Präsidenten"
+
+
+def test_direct_quote_after_colon(pipe):
+    doc, q = only(pipe, "Der Kanzler sagte: „Wir stehen fest an der Seite der Ukraine.“")
+    assert (q.form, span(doc, q.source), span(doc, q.cue)) == ("Direct", "Der Kanzler", "sagte")
+    assert span(doc, q.message) == "„Wir stehen fest an der Seite der Ukraine.“"
+
+
+@pytest.mark.parametrize("open_, close", [("»", "«"), ('"', '"'), ("‚", "‘")])
+def test_direct_quote_marks_of_every_style(pipe, open_, close):
+    doc, q = only(pipe, f"{open_}Das Embargo bleibt vorerst bestehen{close}, sagte die Ministerin.")
+    assert q.form == "Direct"
+    assert span(doc, q.message) == f"{open_}Das Embargo bleibt vorerst bestehen{close}"
+    assert span(doc, q.source) == "die Ministerin"
+
+
+def test_interrupted_direct_quote_is_one_quotation(pipe):
+    doc, q = only(pipe, "„Wir sind bereit“, sagte der Minister. „Aber wir warten ab, was Moskau tut.“")
+    assert q.form == "Direct"
+    assert len(q.message) == 2
+    assert span(doc, q.message[1:]) == "„Aber wir warten ab, was Moskau tut.“"
+
+
+def test_multi_sentence_direct_quote(pipe):
+    doc, q = only(pipe, "Die Sprecherin erklärte: „Die Lage ist ernst. Wir prüfen alle Optionen.“")
+    assert span(doc, q.message) == "„Die Lage ist ernst. Wir prüfen alle Optionen.“"
+
+
+def test_unattributed_direct_quote_takes_the_previous_speaker(pipe):
+    doc, qs = quotes(pipe, "„Die Verhandlungen sind gescheitert“, sagte Scholz. "
+                           "„Wir werden jetzt andere Wege gehen müssen, um den Konflikt zu beenden.“")
+    assert len(qs) == 2 or len(qs[0].message) == 2  # interrupted or carried: Scholz speaks both
+    assert all(span(doc, q.source) == "Scholz" for q in qs)
+
+
+def test_indirect_konjunktiv_after_verb_of_saying_with_anonymous_source(pipe):
+    doc, q = only(pipe, "Ein US-Regierungsvertreter sagte, Russland habe ein Telefonat vorgeschlagen.")
+    assert q.form == "Indirect" and q.attrs["subjunctive"]
+    assert span(doc, q.message) == "Russland habe ein Telefonat vorgeschlagen"
+    assert q.source_description == "US-Regierungsvertreter"
+    assert q.source_country == "USA"
+    assert q.source_entity is None
+
+
+def test_indirect_dass_clause(pipe):
+    doc, q = only(pipe, "Die Regierung betonte am Dienstag, dass die Grenzen offen bleiben.")
+    assert q.form == "Indirect"
+    assert span(doc, q.message) == "dass die Grenzen offen bleiben"
+    assert span(doc, q.source) == "Die Regierung"
+
+
+def test_indirect_inverted_after_message(pipe):
+    doc, q = only(pipe, "Die Gespräche würden fortgesetzt, sagte der Sprecher des Außenministeriums.")
+    assert span(doc, q.message) == "Die Gespräche würden fortgesetzt"
+    assert span(doc, q.source) == "der Sprecher des Außenministeriums"
+
+
+def test_so_cue(pipe):
+    doc, q = only(pipe, "Die Lage an der Front sei stabil, so ein Sprecher der Armee.")
+    assert (span(doc, q.cue), span(doc, q.source)) == ("so", "ein Sprecher der Armee")
+    assert span(doc, q.message) == "Die Lage an der Front sei stabil"
+
+
+def test_laut_cue(pipe):
+    doc, q = only(pipe, "Laut Pentagon wurden in der Nacht zwanzig Raketen abgefeuert.")
+    assert (span(doc, q.cue), span(doc, q.source)) == ("Laut", "Pentagon")
+    assert span(doc, q.message) == "wurden in der Nacht zwanzig Raketen abgefeuert"
+
+
+def test_zufolge_cue(pipe):
+    doc, q = only(pipe, "Dem Gouverneur zufolge ist die Stromversorgung wiederhergestellt.")
+    assert (span(doc, q.cue), span(doc, q.source)) == ("zufolge", "Dem Gouverneur")
+
+
+def test_nach_angaben_von_cue(pipe):
+    doc, q = only(pipe, "Nach Angaben von Kiew wurden zwei Dörfer zurückerobert.")
+    assert span(doc, q.cue) == "Nach"
+    assert span(doc, q.source) == "Angaben von Kiew"
+
+
+def test_wie_x_mitteilte(pipe):
+    doc, q = only(pipe, "Die Brücke bleibt gesperrt, wie die Polizei mitteilte.")
+    assert span(doc, q.cue) == "wie … mitteilte"
+    assert span(doc, q.source) == "die Polizei"
+    assert span(doc, q.message) == "Die Brücke bleibt gesperrt"
+
+
+def test_hiess_es_aus(pipe):
+    doc, q = only(pipe, "Aus dem Kreml hieß es, man prüfe den Vorschlag.")
+    assert span(doc, q.cue) == "hieß es"
+    assert span(doc, q.source) == "dem Kreml"
+    assert span(doc, q.message) == "man prüfe den Vorschlag"
+
+
+def test_reported_speech_with_role_and_apposition(pipe):
+    doc, q = only(pipe, "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa, kritisierte die Entscheidung.")
+    assert q.form == "Reported"
+    assert span(doc, q.cue) == "kritisierte"
+    assert span(doc, q.source) == "Die Sprecherin des russischen Außenministeriums, Maria Sacharowa"
+
+
+def test_reported_speech_bestreiten(pipe):
+    doc, q = only(pipe, "Moskau bestritt jegliche Angriffspläne.")
+    assert (q.form, span(doc, q.source), span(doc, q.cue)) == ("Reported", "Moskau", "bestritt")
+
+
+def test_writing_on_telegram_with_pronoun_speaker_resolved(pipe):
+    def prepare(doc):
+        name = doc.text.index("Maria Sacharowa")
+        doc.entities = [Entity("PER", "Maria Sacharowa", country="RUS")]
+        doc.mentions = [Mention(name, name + 15, "Maria Sacharowa", "PER", entity=0)]
+
+    doc, qs = quotes(pipe, "Maria Sacharowa äußerte sich am Abend. Dies sei inakzeptabel, schrieb sie bei Telegram.", prepare)
+    q = qs[-1]
+    assert (q.medium, q.channel, span(doc, q.source)) == ("writing", "Telegram", "sie")
+    assert q.source_entity == 0
+
+
+def test_twitterte_names_its_channel(pipe):
+    doc, q = only(pipe, "Biden twitterte, die USA stünden an der Seite der Ukraine.")
+    assert (q.medium, q.channel) == ("writing", "Twitter")
+
+
+def test_statement_channel(pipe):
+    doc, q = only(pipe, "In einer Erklärung hieß es, die Truppen würden abgezogen.")
+    assert (q.medium, q.channel) == ("writing", "Erklärung")
+
+
+def test_press_conference_channel_and_speech(pipe):
+    doc, q = only(pipe, "Der Minister sagte auf einer Pressekonferenz, die Lieferungen würden verdoppelt.")
+    assert (q.medium, q.channel) == ("speech", "Pressekonferenz")
+
+
+def test_addressee_of_vorwerfen(pipe):
+    doc, q = only(pipe, "Der Kanzler warf Russland vor, das Abkommen gebrochen zu haben.")
+    assert (span(doc, q.cue), span(doc, q.addressee)) == ("warf … vor", "Russland")
+
+
+def test_addressee_of_auffordern(pipe):
+    doc, q = only(pipe, "Selenskyj forderte den Westen auf, mehr Waffen zu liefern.")
+    assert span(doc, q.addressee) == "den Westen"
+    assert span(doc, q.message) == "mehr Waffen zu liefern"
+
+
+def test_free_indirect_continuation_carries_speaker(pipe):
+    doc, qs = quotes(pipe, "Der Sprecher sagte, die Armee habe sich zurückgezogen. Man sei aber weiter wachsam.")
+    assert [q.form for q in qs] == ["Indirect", "FreeIndirect"]
+    assert span(doc, qs[1].source) == "Der Sprecher"
+    assert span(doc, qs[1].message) == "Man sei aber weiter wachsam."
+
+
+def test_indicative_sentence_ends_no_quote(pipe):
+    _, qs = quotes(pipe, "Der Zug fuhr um acht Uhr ab. Die Fahrgäste stiegen in Berlin um.")
+    assert qs == []
+
+
+def test_pronoun_speaker_resolves_to_previous_person(pipe):
+    def prepare(doc):
+        at = doc.text.index("Olaf Scholz")
+        doc.entities = [Entity("PER", "Olaf Scholz", country="DEU")]
+        doc.mentions = [Mention(at, at + 11, "Olaf Scholz", "PER", entity=0)]
+
+    doc, qs = quotes(pipe, "Olaf Scholz reiste nach Kiew. Dort sagte er, Deutschland werde helfen.", prepare)
+    assert qs[-1].source_entity == 0 and span(doc, qs[-1].source) == "er"
+
+
+def test_named_source_links_to_entity(pipe):
+    def prepare(doc):
+        doc.entities = [Entity("ORG", "Pentagon", country="USA")]
+        doc.mentions = [Mention(5, 13, "Pentagon", "ORG", entity=0)]
+
+    doc, q = only(pipe, "Laut Pentagon wurden zwanzig Raketen abgefeuert.", prepare)
+    assert q.source_entity == 0
+
+
+def test_timex_in_the_same_sentence_is_linked(pipe):
+    def prepare(doc):
+        at = doc.text.index("am Montag")
+        doc.timexes = [Timex(at, at + 9, "am Montag", "DATE", "2022-02-14", sentence=0)]
+
+    doc, q = only(pipe, "Der Minister sagte am Montag, die Gespräche würden fortgesetzt.", prepare)
+    assert q.timex == 0
+
+
+def test_quoted_title_is_not_a_quotation(pipe):
+    _, qs = quotes(pipe, "Die Zeitung „Die Welt“ erscheint in Berlin.")
+    assert qs == []
+
+
+WORDS = ["„", "“", '"', "»", "«", "‚", "‘", ",", ".", ":", "so", "laut", "sagte", "teilte", "mit", "sei",
+         "Der", "Minister", "er", "sie", "nach", "Angaben", "zufolge", "hieß", "es", "aus", "dem", "Kreml",
+         "wie", "mitteilte", "kritisierte", "die", "Entscheidung", "(", ")", "-", "Dies", "soll"]
+
+
+def test_random_token_soup_never_crashes_and_spans_are_valid(pipe):
+    import random
+
+    rng = random.Random(5)
+    for _ in range(300):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(0, 40)))
+        doc, qs = quotes(pipe, text)
+        for q in qs:
+            for spans in (q.cue, q.source, q.message, q.addressee):
+                assert all(0 <= s < e <= len(doc.text) for s, e in spans)
+            assert q.form in ("Direct", "Indirect", "FreeIndirect", "Reported")
+            assert q.medium in ("speech", "writing", "thought")
