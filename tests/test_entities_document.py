@@ -72,6 +72,7 @@ def test_acronym_of_an_unknown_organisation():
     ("Pentagon", "ORG", "Pentagon", "USA", "MIL"),
     ("Bundeswehr", "ORG", "Bundeswehr", "DEU", "MIL"),
     ("Russlands", "LOC", "Russland", "RUS", "GOV"),
+    ("Moskau", "LOC", "Moskau", "RUS", "GOV"),
     ("Nato", "ORG", "NATO", None, "IGO"),
 ])
 def test_organisations_and_countries_have_actor_codes(surface, label, name, country, sector):
@@ -138,3 +139,59 @@ def test_mention_offsets_stay_exact():
     doc = analyse(text, [("PER", "Maria Sacharowa"), ("PER", "Joe Biden")])
     assert all(text[m.start:m.end] == m.text for m in doc.mentions)
     assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
+
+
+def test_acronym_without_brackets_joins_by_initials():
+    doc = analyse("Der Verband Deutscher Maschinenbauer klagt. Der VDM fordert Hilfe.",
+                  [("ORG", "Verband Deutscher Maschinenbauer"), ("ORG", "VDM")])
+    assert len(doc.entities) == 1 and doc.entities[0].forms == ["Verband Deutscher Maschinenbauer", "VDM"]
+
+
+def test_multiword_surname_joins_full_name():
+    doc = analyse("Ursula von der Leyen reist nach Kiew. Von der Leyen sagte, von der Leyen bleibe.",
+                  [("PER", "Ursula von der Leyen"), ("PER", "von der Leyen")])
+    assert len(doc.entities) == 1 and doc.entities[0].name == "Ursula von der Leyen"
+
+
+def test_surname_that_is_also_a_role_noun_stays_a_name():
+    doc = analyse("Gerhard Richter stellt aus. Richter sagte, er male weiter.",
+                  [("PER", "Gerhard Richter"), ("PER", "Richter")])
+    assert [m.kind for m in doc.mentions] == ["name", "name"]
+    assert len(doc.entities) == 1 and doc.entities[0].roles == []
+
+
+def test_cli_component_option_passes_the_entity_file(tmp_path):
+    from chronik.cli import pipeline_spec
+
+    path = tmp_path / "e.csv"
+    path.write_text("id,name,aliases,type\nkreml,Kreml,,ORG\n", encoding="utf-8")
+    overrides, config = pipeline_spec("crf", [f"entities=entities.rules:{path}"])
+    pipe = Pipeline([overrides["entities"]], config)
+    doc = pipe(Document("d", "Der Kreml schweigt.", mentions=[Mention(4, 9, "Kreml", "ORG")]))
+    assert doc.entities[0].external_id == "kreml"
+
+
+def test_arbitrary_text_and_mentions_never_crash():
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["Putin", "Putins", "der", "Kremlchef", "US-Präsident", "Sprecherin", "des",
+                             "russischen", "Außenministeriums", ",", "(OSZE)", "OSZE", "Nato", "ein",
+                             "Soldaten", "Bundeskanzlerin", "Richter", "Ex-Kanzler", "die", "s", "'", "."])
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(words, max_size=25), st.lists(st.tuples(st.integers(0, 24), st.integers(1, 3),
+                                                            st.sampled_from(["PER", "ORG", "LOC", "MISC"])),
+                                                  max_size=6))
+    def check(tokens, spans):
+        text = " ".join(tokens)
+        starts = [m.start() for m in re.finditer(r"\S+", text)]
+        ends = [m.end() for m in re.finditer(r"\S+", text)]
+        mentions = []
+        for i, n, label in spans:
+            if i + n <= len(starts):
+                mentions.append(Mention(starts[i], ends[i + n - 1], text[starts[i]:ends[i + n - 1]], label))
+        doc = DocumentConsolidator()(Document("h", text, mentions=mentions))
+        assert all(text[m.start:m.end] == m.text for m in doc.mentions)
+        assert all(m.entity is None or 0 <= m.entity < len(doc.entities) for m in doc.mentions)
+
+    check()

@@ -183,3 +183,54 @@ def test_generic_role_names_no_one_when_bare():
     first, bare = role_mentions(doc)
     assert doc.entities[first.entity].name == "Bernie Sanders"
     assert bare.entity is None and bare.attrs["generic"]
+
+
+def test_definite_role_between_commas_after_a_name():
+    doc = analyse("Putin, der Kremlchef, lehnte ab. Biden, der mit ihm sprach, schwieg.", "Putin", "Biden")
+    assert entity(doc, "Putin").roles == ["Kremlchef"]
+    assert entity(doc, "Biden").roles == []
+
+
+def test_name_the_ner_missed_after_a_role_is_recovered_from_pos_tags():
+    from chronik.doc import Token
+
+    text = "Generalstabschef Waleri Gerassimow telefonierte."
+    words = [(0, 16, "NN"), (17, 23, "NE"), (24, 34, "NE"), (35, 47, "VVFIN"), (47, 48, "$.")]
+    doc = Document("t", text, tokens=[Token(s, e, text[s:e], pos) for s, e, pos in words])
+    doc = DocumentConsolidator()(doc)
+    [person] = [e for e in doc.entities if e.label == "PER"]
+    assert (person.name, person.country, person.sector) == ("Waleri Gerassimow", None, "MIL")
+    assert [m.kind for m in doc.mentions] == ["role", "name"]
+
+
+def test_role_word_the_ner_took_for_a_person_stays_a_role():
+    text = "Kremlchef droht mit Gegenmaßnahmen."
+    doc = DocumentConsolidator()(Document("t", text, mentions=[Mention(0, 9, "Kremlchef", "PER")]))
+    [ent] = doc.entities
+    assert [m.kind for m in doc.mentions] == ["role"] and ent.key == "ROLE:präsident|RUS"
+
+
+def test_deputy_is_another_office_than_the_chief():
+    [vize] = find_roles("Der stellvertretende Außenminister Russlands sprach.")
+    assert (vize.canonical, vize.country, vize.deputy) == ("Vizeaußenminister", "RUS", True)
+    doc = analyse("US-Präsident Joe Biden reiste ab. Die Vize-Präsidentin blieb.", "Joe Biden")
+    assert role_mentions(doc)[-1].entity != doc.entities.index(entity(doc, "Joe Biden"))
+    assert find_roles("Vizepräsident Mike Pence")[0].canonical == "Vizepräsident"
+
+
+def test_comma_after_a_role_starting_a_new_clause_is_no_apposition():
+    doc = analyse("Das sagte der Präsident, Putin habe keine Pläne.", "Putin")
+    assert entity(doc, "Putin").roles == []
+
+
+def test_office_of_an_international_organisation_is_igo():
+    assert describe_role("EU-Vizepräsident")[1] == "IGO"
+    assert describe_role("der Präsident der EU-Kommission")[1] == "IGO"
+    assert describe_role("US-Vizepräsident")[:2] == ("USA", "GOV")
+
+
+def test_role_owned_by_a_coded_person_takes_their_country():
+    doc = analyse("Kremlchef Wladimir Putin schwieg. Putins Sprecher Dmitri Peskow widersprach.",
+                  "Wladimir Putin", "Putins", "Dmitri Peskow")
+    peskow = entity(doc, "Dmitri Peskow")
+    assert (peskow.roles, peskow.country, peskow.sector) == (["Sprecher"], "RUS", "GOV")

@@ -88,10 +88,25 @@ def test_events_are_ordered_by_event_time_and_filterable(demo):
     assert [e["trigger_text"] for e in c.get("/api/events", params={"type": "ASSAULT"}).json()["results"]] == \
         ["angegriffen", "manipuliert"]
     april = c.get("/api/events", params={"date_from": "2026-04-01"}).json()["results"]
-    assert {e["trigger_text"] for e in april} == {"reisen", "geeinigt"}
+    assert {e["trigger_text"] for e in april} == {"reisen", "geeinigt", "verhandeln"}
     # Russland is an actor in the attack and the truce, and a target of Macron's warning.
     russia = c.get("/api/events", params={"entity": "russland"}).json()["results"]
     assert {e["trigger_text"] for e in russia} == {"angegriffen", "geeinigt", "gewarnt"}
+
+
+def test_from_date_finds_long_events_that_started_earlier(demo):
+    # "im Frühjahr" (20 March – 20 June) started weeks before 25 April and still overlaps it.
+    c = demo["client"]
+    page = c.get("/api/events", params={"date_from": "2026-04-25"}).json()
+    assert [e["trigger_text"] for e in page["results"]] == ["verhandeln", "reisen"]
+    assert page["total"] == 2 and page["total_exact"]
+    second = c.get("/api/events", params={"date_from": "2026-04-25", "limit": 1, "offset": 1}).json()
+    assert [e["trigger_text"] for e in second["results"]] == ["reisen"]
+    may = c.get("/api/events", params={"date_from": "2026-05-01"}).json()["results"]
+    assert [e["trigger_text"] for e in may] == ["verhandeln"]
+    # The truce article is dated only to March: it overlaps 31 March, not 1 April.
+    docs = c.get("/api/documents", params={"date_from": "2026-03-31"}).json()["results"]
+    assert [d["title"] for d in docs] == ["Waffenruhe über Ostern vereinbart"]
 
 
 def test_quotes_who_what_about_whom(demo):

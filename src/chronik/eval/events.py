@@ -3,7 +3,7 @@
 Gold format (one article per line; documented in docs/events.md):
 
     {"id": "g01", "dct": "2022-02-11", "text": "...",
-     "events": [{"sentence": [0, 48], "trigger": [36, 48], "trigger_text": "telefonieren",
+     "events": [{"sentence": [0, 47], "trigger": [34, 46], "trigger_text": "telefonieren",
                  "type": "CONSULT", "mode": "phone", "modality": "planned",
                  "source": ["Putin", "Biden"], "target": [], "time": "2022-02-12",
                  "symmetric": true}]}
@@ -175,7 +175,11 @@ def command(gold: Path = typer.Option(..., "--gold", help="Gold JSONL file or di
     if not gold.exists():
         typer.echo(f"error: no gold file at {gold}", err=True)
         raise typer.Exit(2)
-    report = evaluate(gold)
+    try:
+        report = evaluate(gold)
+    except (FileNotFoundError, ValueError) as exc:  # e.g. a model file missing from the pipeline
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
     for err in report.errors:
         typer.echo(f"error: {err}", err=True)
     if as_json:

@@ -61,6 +61,7 @@ class _Found:
     clause: int
     head_modality: str | None = None  # from a compound head: Angriffs|pläne -> planned
     particle: int | None = None
+    needs_target: bool = False  # only an event if it has a target ("Macron traf Scholz")
 
 
 @dataclass(slots=True)
@@ -77,7 +78,8 @@ class _Unit:
     prep_token: int | None = None
     dative: bool = False
     coordinated: bool = False
-    genitive_of: int | None = None  # token index of the noun trigger it follows in the genitive
+    genitive_of: int | None = None  # token index of the noun it belongs to as genitive (-1: a later noun)
+    noun_head: int | None = None  # noun trigger whose prepositional phrase this is
     group: int = -1
 
 
@@ -111,12 +113,14 @@ class Extractor:
             if not found:
                 continue
             lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
-            units = self._units(doc, info, mentions[lo:hi], token_starts)
+            units = self._units(doc, info, mentions[lo:hi], token_starts, found)
             t_lo = bisect_left(timex_starts, (sent.start, -1))
             t_hi = bisect_left(timex_starts, (sent.end, -1))
             timexes = [i for _, i in timex_starts[t_lo:t_hi]]
             for f in found:
-                events.append(self._event(doc, info, f, found, units, timexes))
+                ev = self._event(doc, info, f, found, units, timexes)
+                if not f.needs_target or ev.targets:
+                    events.append(ev)
         return events
 
     def _is_actor(self, doc: Document, m: Mention) -> bool:
@@ -194,7 +198,10 @@ class Extractor:
                 chosen = r.trigger
             if r.trigger == chosen:
                 tags.add(r.tag)
-        if chosen is None or not self._requirements_met(doc, info, cl, chosen, i):
+        if chosen is None:
+            return None
+        met = self._requirements_met(doc, info, cl, chosen, i)
+        if met is False:
             return None
         if "inf" in tags and i > info.first and info.lower[i - 1 - info.first] == "zu":
             tags = {"zuinf"}
@@ -206,7 +213,7 @@ class Extractor:
                 tags = {"past"}
             elif "VerbForm=Inf" in morph and "zuinf" not in tags:
                 tags = {"inf"}
-        return _Found(i, chosen, tags, clause, particle=particle)
+        return _Found(i, chosen, tags, clause, particle=particle, needs_target=met is None)
 
     def _particle_after(self, doc: Document, info: _Sentence, i: int, cl: _Clause | None,
                         particle: str | None) -> int | None:
@@ -219,7 +226,9 @@ class Extractor:
         return None
 
     def _requirements_met(self, doc: Document, info: _Sentence, cl: _Clause | None, trig: Trigger,
-                          i: int) -> bool:
+                          i: int) -> bool | None:
+        """True when a required word is in the clause; None when only a target can still satisfy
+        the trigger ("+target"); False otherwise."""
         if not trig.requires:
             return True
         lo, hi = (cl.first, cl.end) if cl else (info.first, info.end)
@@ -227,14 +236,15 @@ class Extractor:
             if j == i:
                 continue
             w = doc.tokens[j].text
-            if any(w == r or (r[0].isupper() and w.endswith(r.lower())) or w.endswith(r) for r in trig.requires):
+            if any(w == r or (r[0].isupper() and w.endswith(r.lower())) or w.endswith(r)
+                   for r in trig.requires if r != "+target"):
                 return True
-        return False
+        return None if "+target" in trig.requires else False
 
     def _noun(self, doc: Document, info: _Sentence, i: int, text: str, clause: int) -> _Found | None:
         lex = self.lex
         lower = text.lower()
-        if lower in lex.not_triggers:
+        if any(lower.endswith(w) for w in lex.not_triggers):
             return None
         trig = lex.noun_forms.get(lower)
         head = None
@@ -265,7 +275,8 @@ class Extractor:
 
     # -- actors -----------------------------------------------------------------------------------
     def _units(self, doc: Document, info: _Sentence, mentions: list[Mention],
-               token_starts: list[int]) -> list[_Unit]:
+               token_starts: list[int], found: list[_Found]) -> list[_Unit]:
+        noun_triggers = {f.token for f in found if f.trigger.pos == "N"}
         units: list[_Unit] = []
         for m in mentions:
             first = bisect_right(token_starts, m.start) - 1
@@ -284,21 +295,34 @@ class Extractor:
         for k, u in enumerate(units):
             j = u.first - 1
             skipped_only_genitive = True
+            capitals = 0  # head nouns skipped: "im deutschen Bundesland Mecklenburg-Vorpommern"
+            after_coordinator = False
             while j >= info.first and u.first - j <= 5:
                 w = info.lower[j - info.first]
-                text = doc.tokens[j].text
+                tok = doc.tokens[j]
+                text = tok.text
                 if w in _PREPS:
                     u.prep, u.prep_token = _PREPS[w], j
                     break
                 if w in _COORD:
                     prev = units[k - 1] if k else None
                     u.coordinated = bool(prev) and prev.last == j - 1
-                    break
+                    if u.coordinated or after_coordinator:
+                        break
+                    after_coordinator = True  # "aus Bratislava oder Prag": the first conjunct is no mention
+                    j -= 1
+                    continue
                 if text[:1].isupper() and w not in _DETERMINERS:
                     # a genitive attribute of a noun: "der Einmarsch Russlands", "Sprecherin des ..."
                     adjacent_s = j == u.first - 1 and j > info.first and u.mention.text.endswith("s")
                     if skipped_only_genitive and (adjacent_s or info.lower[j + 1 - info.first] in _GENITIVE_DETS):
                         u.genitive_of = j
+                        break
+                    if capitals < 2 and (j == u.first - 1 - capitals or after_coordinator) and text.isalpha() \
+                            and not tok.pos.startswith("V") and j not in noun_triggers:
+                        capitals += 1
+                        j -= 1
+                        continue
                     break
                 if w in _DETERMINERS:
                     if w == "dem":
@@ -307,23 +331,61 @@ class Extractor:
                         skipped_only_genitive = False
                     j -= 1
                     continue
-                if text.isalpha() and text.islower() and w.endswith(_ADJ_ENDINGS) \
-                        and w not in self.lex.tense_words and w not in self.lex.verb_forms:
+                if text.isalpha() and text.islower() and w.endswith(_ADJ_ENDINGS) and not tok.pos.startswith("V") \
+                        and w not in self.lex.tense_words and w not in self.lex.verb_forms and w not in self.lex.cues:
                     j -= 1
                     continue
                 if text.isdigit():
                     j -= 1
                     continue
                 break
+            if u.prep is None:
+                u.dative = u.dative and not capitals
+            nxt = u.last + 1
+            if u.prep is None and not u.coordinated and nxt < info.end and nxt in noun_triggers \
+                    and u.mention.kind == "demonym":
+                u.genitive_of = nxt  # "der russische Truppenaufmarsch": the demonym is the agent
+            if u.prep_token is not None and u.prep_token - 1 in noun_triggers:
+                u.noun_head = u.prep_token - 1  # "seiner Reise nach Kiew": the phrase belongs to the noun
             if u.coordinated and k:
                 prev = units[k - 1]
                 u.group = prev.group
                 u.prep, u.prep_token, u.dative = prev.prep, prev.prep_token, prev.dative
                 u.genitive_of = prev.genitive_of
+                u.noun_head = prev.noun_head
             else:
                 group += 1
                 u.group = group
+        for k, u in enumerate(units[:-1]):
+            nxt_u = units[k + 1]
+            # "Frankreichs Präsident Emmanuel Macron": a genitive name before its head
+            if u.prep is None and u.mention.text.endswith("s") and u.mention.label in ("LOC", "ORG") \
+                    and nxt_u.first == u.last + 1 and u.genitive_of is None:
+                u.genitive_of = -1
+        self._vorfeld(doc, info, units)
         return units
+
+    def _vorfeld(self, doc: Document, info: _Sentence, units: list[_Unit]) -> None:
+        """Actors in a fronted prepositional phrase ("Nach der Anerkennung ... durch Moskau hat die
+        EU ...") are not the subject: everything before the finite verb belongs to that phrase."""
+        for c, cl in enumerate(info.clauses):
+            first = info.lower[cl.first - info.first]
+            if first not in _PREPS:
+                continue
+            finite = next((j for j in range(cl.first + 1, cl.end) if self._is_finite(doc, info, j)), None)
+            if finite is None:
+                continue
+            for u in units:
+                if u.clause == c and u.first < finite and u.prep is None:
+                    u.prep, u.prep_token = _PREPS[first], cl.first
+
+    def _is_finite(self, doc: Document, info: _Sentence, j: int) -> bool:
+        tok = doc.tokens[j]
+        if tok.pos:
+            return tok.pos.endswith("FIN")
+        w = info.lower[j - info.first]
+        return w in self.lex.tense_words or (w in self.lex.cues and self.lex.cues[w][1] == "modal") \
+            or any(r.tag in ("pres", "past") for r in self.lex.verb_forms.get(w, ()))
 
     def _actor(self, doc: Document, u: _Unit, start: int | None = None, end: int | None = None) -> Actor:
         start = u.start if start is None else start
@@ -356,7 +418,11 @@ class Extractor:
                 continue
             if noun and u.start < doc.tokens[f.token].start:
                 continue
-            role = self.lex.role_of(etype, u.prep)
+            if u.noun_head is not None and u.noun_head != f.token:
+                continue  # "vor seiner Reise nach Kiew hat Scholz telefoniert"
+            if noun and u.noun_head is None and any(f.token < g.token < u.first for g in others):
+                continue  # the phrase follows a verb of its own: "Reise ... telefonierte mit Macron"
+            role = self.lex.role_of(etype, u.prep, f.trigger.mode)
             if role == "source" and u.prep in ("von", "durch") and not (
                     noun and u.prep_token is not None and 0 < u.prep_token - f.token <= 3
                     or not noun and "part" in f.tags):
@@ -378,6 +444,8 @@ class Extractor:
             subject = subject_groups[0] if subject_groups and not zu_clause else None
             if noun and subject is not None and not self._noun_shares_subject(f, others):
                 subject = None
+            if noun and subject is not None and self._in_pp(info, f.token):
+                subject = None  # "Berichte über einen Angriff", "nach dem Telefonat"
             if noun and subject is not None and subject[0].start > doc.tokens[f.token].start:
                 subject = None  # after a noun trigger a bare noun phrase is no agent of it
             # Whoever fears, warns of or demands an attack is not its agent.
@@ -407,6 +475,17 @@ class Extractor:
         targets = [u for u in targets if u.mention.entity is None or u.mention.entity not in source_entities]
         return sources + participants, targets, location
 
+    def _in_pp(self, info: _Sentence, token: int) -> bool:
+        j = token - 1
+        while j >= info.first and token - j <= 4:
+            w = info.lower[j - info.first]
+            if w in _PREPS:
+                return _PREPS[w] not in ("mit", "zu", "in", "an", "auf")
+            if w not in _DETERMINERS and not (w.isalpha() and w.islower() and w.endswith(_ADJ_ENDINGS)):
+                return False
+            j -= 1
+        return False
+
     def _noun_shares_subject(self, f: _Found, others: list[_Found]) -> bool:
         """Whether the clause subject is the agent of a noun trigger: not when another event verb
         governs it ("Scholz kritisierte den Angriff"), except a denial of one's own acts
@@ -424,6 +503,8 @@ class Extractor:
                  governing_cue: str | None) -> list[_Unit]:
         """The subject (or, under "fordern ... auf", the object) of the nearest earlier clause."""
         for c in range(f.clause - 1, -1, -1):
+            if c == 0 and self._is_dateline(doc, info):
+                break
             groups: list[list[_Unit]] = []
             for u in units:
                 if u.clause == c and u.prep is None and u.genitive_of is None:
@@ -437,6 +518,13 @@ class Extractor:
                 nominative = [g for g in groups if not g[0].dative]
                 return (nominative or groups)[0]
         return []
+
+    def _is_dateline(self, doc: Document, info: _Sentence) -> bool:
+        """"Wien – ..." / "Berlin. ...": a first clause of capitalised words before a dash."""
+        cl = info.clauses[0]
+        if cl.end >= info.end or doc.tokens[cl.end].text not in ("–", "—", "-"):
+            return False
+        return all(doc.tokens[j].text[:1].isupper() or not doc.tokens[j].text.isalpha() for j in range(cl.first, cl.end))
 
     def _location_actor(self, doc: Document, u: _Unit) -> Actor:
         start = doc.tokens[u.prep_token].start if u.prep_token is not None else u.start
@@ -579,10 +667,9 @@ class Extractor:
         best, best_d = None, None
         cl = info.clauses[f.clause]
         lo, hi = doc.tokens[cl.first].start, doc.tokens[cl.end - 1].end
+        timexes = [ti for ti in timexes if _is_event_time(doc.timexes[ti])]
         for ti in timexes:
             t = doc.timexes[ti]
-            if t.earliest is None and t.latest is None and not t.value:
-                continue
             if lo <= t.start < hi:
                 d = abs(t.start - trig_start)
                 if best_d is None or d < best_d:
@@ -681,6 +768,14 @@ class Extractor:
             timex=ti, time_value=tx.value if tx else None, earliest=earliest, latest=latest,
             quantities=self._quantities(doc, info, f), sentence=info.index, quote=quote, attrs=attrs,
         )
+
+
+def _is_event_time(t) -> bool:
+    """A time expression that can date an event: not a length ("eine Stunde lang", "P3D") or a
+    recurrence; vague past spans ("in den vergangenen Monaten", PXM) do count."""
+    if t.type == "SET" or not (t.value or t.earliest or t.latest):
+        return False
+    return not (t.earliest is None and t.latest is None and re.match(r"P(T|\d)", t.value or ""))
 
 
 def _dct_bounds(doc: Document, modality: str) -> tuple[date | None, date | None]:

@@ -53,10 +53,10 @@ class Lexicon:
     present_is_occurred: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
 
-    def role_of(self, event_type: str, prep: str) -> str | None:
-        key = (event_type, prep)
-        if key in self.roles:
-            return self.roles[key]
+    def role_of(self, event_type: str, prep: str, mode: str | None = None) -> str | None:
+        for key in ((f"{event_type}/{mode}", prep), (event_type, prep)):
+            if key in self.roles:
+                return self.roles[key]
         return self.roles.get(("*", prep))
 
     def is_symmetric(self, event_type: str, mode: str | None) -> bool:

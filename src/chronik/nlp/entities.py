@@ -154,14 +154,6 @@ class _Cluster:
         before = [offset - p for p in self.positions if p <= offset]
         return min(before) if before else 10**9 + min(abs(p - offset) for p in self.positions)
 
-    def role_keys(self) -> set[str]:
-        keys = set()
-        for r in self.roles:
-            keys.add(r.key)
-            if r.country is None and self.country:
-                keys.add(role_key(r.canonical, self.country))
-        return keys
-
 
 def _person_tokens(text: str, lex: RoleLexicon) -> tuple[str, ...]:
     toks = [t for t in WORD.findall(text) if t not in ",."]
@@ -188,7 +180,14 @@ class DocumentConsolidator:
 
     def __call__(self, doc: Document) -> Document:
         text, lex = doc.text, self.lex
-        roles = find_roles(text, lex)
+        # A role word the NER tagged as the end of a person's name is a surname ("Gerhard
+        # Richter"), and so is a lone surname-like role word tagged as a person ("Richter sagte");
+        # a title starts the name ("Präsident Putin").
+        person_spans = [(m.start, m.end) for m in doc.mentions if m.label == "PER" and m.kind == "name"]
+        roles = [r for r in find_roles(text, lex)
+                 if not any(s <= r.start and r.end <= e
+                            and (s < r.start or (r.end == e and r.surname and r.determiner is None))
+                            for s, e in person_spans)]
         heads = [(r.head_start, r.head_end) for r in roles]
         keep = []
         for m in doc.mentions:
@@ -198,7 +197,7 @@ class DocumentConsolidator:
                 continue  # a role noun the NER took for a name
             m.entity = None
             keep.append(m)
-        mentions = keep
+        mentions = keep + self._names_after_roles(doc, roles, keep)
         clusters: list[_Cluster] = []
         self._cluster_persons(mentions, clusters)
         self._cluster_others(text, mentions, clusters)
@@ -207,10 +206,16 @@ class DocumentConsolidator:
         pending: list[tuple[RoleMatch, Mention]] = []
         starts = {m.start: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
         ends = {m.end: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
+        attached: list[tuple[RoleMatch, Mention, _Cluster | None]] = []
         for r in roles:
-            mention = Mention(r.start, r.end, text[r.start:r.end], r.label, "role", attrs=_role_attrs(r))
+            mention = Mention(r.start, r.end, text[r.start:r.end], r.label, "role")
             target = self._apposition(text, r, starts, ends, mentions)
-            cluster = by_mention.get(target) if target is not None else None
+            attached.append((r, mention, by_mention.get(target) if target is not None else None))
+        for c in clusters:
+            self._code_from_roles(c)
+        for r, mention, cluster in attached:
+            self._code_from_possessor(text, r, ends, mentions, by_mention)
+            mention.attrs = _role_attrs(r)
             if cluster is not None:
                 cluster.roles.append(r)
                 mention.attrs["apposition"] = True
@@ -250,6 +255,35 @@ class DocumentConsolidator:
             c = cluster_of.get(id(m))
             m.entity = index[id(c)] if c is not None else None
         return doc
+
+    @staticmethod
+    def _names_after_roles(doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
+        """Person names the NER missed right after a role ("Generalstabschef Waleri Gerassimow"):
+        up to three proper nouns (STTS NE) directly after a singular person role."""
+        if not doc.tokens or not any(t.pos for t in doc.tokens):
+            return []
+        by_start = {t.start: i for i, t in enumerate(doc.tokens)}
+        covered = [(m.start, m.end) for m in mentions]
+        found = []
+        for r in roles:
+            if r.label != "PER" or r.plural or r.group:
+                continue
+            i = by_start.get(_APPOSITION_AFTER.match(doc.text, r.end).end())
+            if i is None:
+                continue
+            j = i
+            while (j < len(doc.tokens) and j - i < 3 and doc.tokens[j].pos == "NE"
+                   and (j == i or doc.tokens[j].start == doc.tokens[j - 1].end + 1)):
+                j += 1
+            if j == i:
+                continue
+            start, end = doc.tokens[i].start, doc.tokens[j - 1].end
+            if any(s < end and start < e for s, e in covered):
+                continue
+            found.append(Mention(start, end, doc.text[start:end], "PER", "name", score=0.5,
+                                 attrs={"source": "after role"}))
+            covered.append((start, end))
+        return found
 
     # -- persons ---------------------------------------------------------------------------
     def _cluster_persons(self, mentions: list[Mention], clusters: list[_Cluster]) -> None:
@@ -361,7 +395,13 @@ class DocumentConsolidator:
         gap = _APPOSITION_AFTER.match(text, r.end)
         after = starts.get(gap.end())
         if after is not None:
-            return after
+            if "," not in gap.group():
+                return after
+            # "die Sprecherin des Ministeriums, Maria Sacharowa, warf ..." closes the apposition;
+            # "sagte der Präsident, Putin habe ..." starts a new clause
+            rest = text[mentions[after].end:mentions[after].end + 2].lstrip()
+            if not rest or rest[0] in ",;.)":
+                return after
         # "Maria Sacharowa, Sprecherin des Außenministeriums," / "Putin, der Kremlchef, sagte"
         if r.determiner is None or (r.determiner == "def" and text[r.end:r.end + 1] == ","):
             j = r.start - 1
@@ -375,6 +415,20 @@ class DocumentConsolidator:
                     k -= 1
                 return ends.get(k)
         return None
+
+    @staticmethod
+    def _code_from_possessor(text: str, r: RoleMatch, ends: dict[int, int], mentions: list[Mention],
+                             by_mention: dict[int, _Cluster]) -> None:
+        """"Putins Sprecher": a role owned by a coded person takes that person's country."""
+        if r.country is not None or r.label != "PER" or r.determiner is not None:
+            return
+        owner_idx = ends.get(r.start - 1)
+        if owner_idx is None or text[r.start - 1] != " " or mentions[owner_idx].text[-1:] not in "s'’":
+            return
+        owner = by_mention.get(owner_idx)
+        if owner is not None and owner.country:
+            r.country = owner.country
+            r.sector = r.sector or owner.sector
 
     @staticmethod
     def _code_from_roles(c: _Cluster) -> None:
@@ -513,9 +567,10 @@ def _merge_keys(rows: list[tuple[str, str, int, str, str | None]]) -> dict[str, 
         if info[key][4]:
             continue  # user-linked entities stay as the user linked them
         cands = longer(toks)
-        if not cands and len(toks) == 1 and toks[0].endswith("s") and len(toks[0]) > 3:
-            stripped = (toks[0][:-1],)
-            cands = longer(stripped) or [k for t, k in by_last.get(stripped[0], ()) if t == stripped]
+        if not cands and toks[-1].endswith("s") and len(toks[-1]) > 3:
+            # a genitive ("Putins", "Wladimir Putins") with no other match
+            stripped = toks[:-1] + (toks[-1][:-1],)
+            cands = longer(stripped) or [k for t, k in by_last.get(stripped[-1], ()) if t == stripped]
         if not cands:
             continue
         roots = {}
@@ -535,18 +590,17 @@ def consolidate_corpus(store) -> None:
 
     con = store.con
     started = time.perf_counter()
-    con.execute("ALTER TABLE entity_roles ADD COLUMN IF NOT EXISTS role_key VARCHAR")
     rows = con.execute(
         "SELECT key, mode(label), count(DISTINCT doc_id), arg_max(name, length(name)), max(external_id) "
         "FROM doc_entities WHERE key IS NOT NULL AND key <> '' AND key NOT LIKE 'ROLE:%' GROUP BY key"
     ).fetchall()
     roots = _merge_keys(rows)
     info = {r[0]: r for r in rows}
-    # canonical name of a group: its longest name, ties to the most documents
+    # canonical name of a group: its longest name; ties to the root key's name, then the most documents
     best: dict[str, tuple] = {}
     for key, rt in roots.items():
         _, _, n_docs, name, _ = info[key]
-        rank = (len(name.split()), n_docs, name)
+        rank = (len(name.split()), key == rt, n_docs, name)
         if rt not in best or rank > best[rt]:
             best[rt] = rank
     role_keys = [r[0] for r in con.execute(
@@ -555,11 +609,11 @@ def consolidate_corpus(store) -> None:
     con.register("_entity_key_map", pa.table({
         "key": keys,
         "entity_id": [_entity_id(roots[k]) for k in roots] + [_entity_id(k) for k in role_keys],
-    }))
+    }, schema=pa.schema([("key", pa.string()), ("entity_id", pa.string())])))
     con.register("_entity_names", pa.table({
         "entity_id": [_entity_id(rt) for rt in best],
-        "name": [rank[2] for rank in best.values()],
-    }))
+        "name": [rank[3] for rank in best.values()],
+    }, schema=pa.schema([("entity_id", pa.string()), ("name", pa.string())])))
     roles = [r[0] for r in con.execute(
         "SELECT DISTINCT unnest(from_json(roles, '[\"VARCHAR\"]')) FROM doc_entities "
         "WHERE roles IS NOT NULL AND roles <> '[]'").fetchall()]

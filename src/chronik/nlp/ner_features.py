@@ -54,16 +54,10 @@ def _own(word: str, first: bool) -> tuple[list[str], str, str]:
     return feats, lower, shape
 
 
-def sentence_features(words: list[str], gazetteer: Gazetteer | None,
-                      nouns: frozenset[str] = frozenset()) -> list[list[str]]:
-    """``nouns``: capitalised common nouns seen tagged NN (the model's noun lexicon)."""
+def sentence_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
     n = len(words)
     own = [_own(w, i == 0) for i, w in enumerate(words)]
     gz = gazetteer.token_tags(words) if gazetteer is not None else [[] for _ in words]
-    if nouns:
-        for i, w in enumerate(words):
-            if w in nouns:
-                gz[i].append("NN")
     out: list[list[str]] = []
     for i in range(n):
         feats, lower, shape = own[i]

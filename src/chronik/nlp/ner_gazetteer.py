@@ -190,18 +190,19 @@ class Gazetteer:
                     label, attrs = self.prefixes[tok.text]
                     added.append(self._demonym(text, tok.start, tok.end, label, attrs, "prefix"))
                 continue
-            added.extend(self._demonyms(text, tok))
+            added.extend(self._demonyms(text, tok, sentence_initial=k == 0))
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
 
     def _demonym(self, text, start, end, label, attrs, form) -> Mention:
         return Mention(start, end, text[start:end], label, "demonym", attrs={**attrs, "form": form})
 
-    def _demonyms(self, text: str, tok: Token) -> list[Mention]:
+    def _demonyms(self, text: str, tok: Token, sentence_initial: bool = False) -> list[Mention]:
         w = tok.text
         code = self.person_nouns.get(w)
         if code:
             return [self._demonym(text, tok.start, tok.end, "LOC", {"country": code}, "noun")]
-        if w[:1].islower() or not w[:1].isalpha():
+        # Adjectives are lowercase, except at the start of a sentence ("Russische Truppen ...").
+        if w[:1].islower() or sentence_initial:
             code = self.adjectives.get(w.lower())
             if code:
                 return [self._demonym(text, tok.start, tok.end, "LOC", {"country": code}, "adjective")]

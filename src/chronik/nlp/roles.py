@@ -46,6 +46,7 @@ class RoleNoun:
     country: str | None
     group: bool  # "Soldaten": never one person
     generic: bool  # many hold it at once ("Diplomat", "Senator"): a bare mention names no one
+    surname: bool  # also a common surname ("Richter", "König")
 
 
 @dataclass(slots=True, frozen=True)
@@ -64,7 +65,7 @@ class Institution:
 
 
 @dataclass(slots=True, frozen=True)
-class Actor:
+class NamedActor:
     """A named country, organisation or place from the gazetteers, with its actor code."""
 
     key: str  # gazetteer key: ISO code for countries, org key, or the place's first name
@@ -93,6 +94,7 @@ class RoleMatch:
     plural: bool = False
     group: bool = False
     generic: bool = False
+    surname: bool = False  # a lone role word that is also a common surname ("Richter")
     former: bool = False
     deputy: bool = False
     feminine: bool = False
@@ -124,7 +126,7 @@ class RoleLexicon:
         for row in _rows("chronik.lexicons.roles", "nouns.tsv"):
             base, canonical, sector, country, flags = (row + [""] * 5)[:5]
             noun = RoleNoun(base, canonical, sector or None, country or None, "group" in flags.split(),
-                            "generic" in flags.split())
+                            "generic" in flags.split(), "surname" in flags.split())
             self._add_forms(noun, flags)
         self.institutions: dict[str, Institution] = {}
         for row in _rows("chronik.lexicons.roles", "institutions.tsv"):
@@ -154,10 +156,6 @@ class RoleLexicon:
         self.country_names = {}
         for row in _rows("chronik.lexicons.gazetteers", "countries.tsv"):
             self.country_names[row[0]] = row[1].split("|")[0]
-        self.org_names = {}
-        for row in _rows("chronik.lexicons.gazetteers", "organisations.tsv"):
-            names, _, key = (row + [""] * 3)[:3]
-            self.org_names.setdefault(key, key)
 
     def _add_forms(self, noun: RoleNoun, flags: str) -> None:
         base = noun.base
@@ -187,7 +185,7 @@ class RoleLexicon:
             sector = None
         return country, sector, org
 
-    def actor(self, words: tuple[str, ...]) -> Actor | None:
+    def actor(self, words: tuple[str, ...]) -> NamedActor | None:
         """The gazetteer actor named by ``words`` (any inflection the gazetteer knows)."""
         entry = self.gaz.names.get(words)
         if entry is None:
@@ -195,13 +193,15 @@ class RoleLexicon:
         country, sector, org = self._code(entry.attrs)
         if entry.kind == "country":
             # A state named as an actor is its government ("Russland bestreitet ...").
-            return Actor(country, self.country_names.get(country, " ".join(words)), "LOC",
+            return NamedActor(country, self.country_names.get(country, " ".join(words)), "LOC",
                          "country", country, "GOV")
         if org:
-            return Actor(org, org, entry.label, "org", country, sector)
-        return Actor(" ".join(words), " ".join(words), entry.label, entry.kind, country, None)
+            return NamedActor(org, org, entry.label, "org", country, sector)
+        # A capital stands for its government when it acts ("Moskau bestreitet ...").
+        sector = "GOV" if entry.kind == "capital" else None
+        return NamedActor(" ".join(words), " ".join(words), entry.label, entry.kind, country, sector)
 
-    def match_actor(self, words: list[str], i: int) -> tuple[int, Actor] | None:
+    def match_actor(self, words: list[str], i: int) -> tuple[int, NamedActor] | None:
         for length in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
             act = self.actor(tuple(words[i:i + length]))
             if act is not None:
@@ -393,14 +393,20 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
     if head is not None:
         noun = form.noun
         sector = noun.sector or p_sector or c_sector
+        if org and "IGO" in (p_sector, c_sector):
+            sector = "IGO"  # an office of an international organisation: "EU-Vizepräsident"
         country = country or noun.country
         canonical = noun.canonical
+        if "deputy" in flags and not canonical.startswith("Vize"):
+            # "Vize-Präsident", "stellvertretender Außenminister": another office than the chief's
+            canonical = "Vize" + canonical[0].lower() + canonical[1:]
         if noun.sector is None and (c_canonical or org):
-            canonical = f"{canonical} {c_canonical or lex.org_names.get(org, org)}"
+            canonical = f"{canonical} {c_canonical or org}"
         plural = bool(form.plural) or quantified or (
             determiner == "def" and words[i - len(adjectives) - 1].lower() == "die" and not feminine)
         group = noun.group
         generic = noun.generic
+        surname = noun.surname and not prefix_display and not form.feminine
         display_head = prefix_display + form.display if prefix_display else form.display
         if prefix_display and not prefix_display.endswith("-"):
             display_head = prefix_display + form.display[0].lower() + form.display[1:]
@@ -411,7 +417,7 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
         sector = p_sector or c_sector
         canonical = inst.canonical
         plural = quantified
-        group = generic = False
+        group = generic = surname = False
         display_head = w
         label = "ORG"
     adjective_text = [_nominative(a, feminine) for a in adjectives]
@@ -419,7 +425,8 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
     match = RoleMatch(
         start=start, end=end, head_start=spans[i][0], head_end=spans[i][1], text=text_norm,
         canonical=canonical, country=country, sector=sector, org=org, label=label,
-        determiner=determiner, plural=plural, group=group, generic=generic, former="former" in flags,
+        determiner=determiner, plural=plural, group=group, generic=generic, surname=surname,
+        former="former" in flags,
         deputy="deputy" in flags, feminine=feminine,
     )
     next_i = i + 1
@@ -445,8 +452,7 @@ def describe_role(text: str) -> tuple[str | None, str | None, str | None]:
         found = lex.match_actor(words, i)
         if found is not None:
             act = found[1]
-            sector = act.sector or ("GOV" if act.kind == "capital" else None)
-            return act.country, sector, act.name
+            return act.country, act.sector, act.name
         inst = lex.institution(words[i])
         if inst is not None:
             return inst[1], inst[2], inst[0].canonical

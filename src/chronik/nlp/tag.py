@@ -7,7 +7,8 @@ features (``Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin`` on finite ve
 Train and evaluate (fixed split, deterministic)::
 
     python -m chronik.nlp.tag train --out src/chronik/models/tagger_de.npz
-    python -m chronik.nlp.tag eval
+    python -m chronik.nlp.tag eval          # held-out tagging accuracy
+    python -m chronik.nlp.tag eval-split    # sentence-boundary precision/recall
 """
 
 from __future__ import annotations
@@ -80,14 +81,20 @@ def main(argv: list[str] | None = None) -> int:
                        help="save the model trained without the held-out part (default: retrain on all)")
     evaluate = sub.add_parser("eval", help="train without the held-out part and print its accuracy")
     evaluate.add_argument("--data")
+    split = sub.add_parser("eval-split", help="sentence-boundary precision/recall of the tokeniser on GSD")
+    split.add_argument("--data")
     args = parser.parse_args(argv)
 
-    from .tagger_train import run
+    from .tagger_train import evaluate_sentence_split, run
 
     data = _gsd_dir(args.data)
     if not (data / "de_gsd-ud-test.conllu").exists():
         print(f"error: GSD CoNLL-U files not found in {data}", file=sys.stderr)
         return 2
+    if args.command == "eval-split":
+        scores = evaluate_sentence_split(data)
+        print(json.dumps({k: round(v, 4) for k, v in scores.items()}, indent=1))
+        return 0
     out = args.out if args.command == "train" else None
     scores = run(data, out, train_on_all=args.command == "train" and not args.holdout_only)
     print(json.dumps({k: round(v, 4) for k, v in scores.items()}, indent=1))

@@ -29,7 +29,7 @@ def fixed_tag(text: str) -> str | None:
         return tag
     if text[0] in "!?" and all(ch in "!?" for ch in text):
         return "$."
-    if text in _BRACKETS_QUOTES_DASHES:
+    if text in _BRACKETS_QUOTES_DASHES or text in ("``", "''"):
         return "$("
     if text[0].isdigit() or text[0] in "IVX":
         if _NUMBER.fullmatch(text):

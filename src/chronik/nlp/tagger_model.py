@@ -17,7 +17,21 @@ from .tagger_features import BOUNDARY, ROLES, load_verb_lexicon, word_features
 
 _CACHE_LIMIT = 200_000  # cached words; cleared when full (a news corpus reuses most words)
 _BUCKET = 64  # sentences decoded together
+_SLOTS = 16_384  # padded token positions per batch (bounds memory for very long "sentences")
 BEAM = 3  # previous labels kept per position (exact Viterbi when BEAM >= number of labels)
+
+
+def _batches(order: list[int], sentences: list[list[str]]):
+    """Runs of ``order`` (sentence indices sorted by length) of at most ``_BUCKET`` sentences and
+    ``_SLOTS`` padded positions."""
+    batch: list[int] = []
+    for i in order:
+        if batch and (len(batch) >= _BUCKET or (len(batch) + 1) * len(sentences[i]) > _SLOTS):
+            yield batch
+            batch = []
+        batch.append(i)
+    if batch:
+        yield batch
 
 
 class TaggerModel:
@@ -116,8 +130,7 @@ class TaggerModel:
             if not s:
                 out[i] = []
         labels = self.labels
-        for b in range(0, len(order), _BUCKET):
-            batch = order[b:b + _BUCKET]
+        for batch in _batches(order, sentences):
             paths = self._decode([self.state_scores(sentences[i]) for i in batch])
             for i, path in zip(batch, paths):
                 out[i] = [labels[k] for k in path]

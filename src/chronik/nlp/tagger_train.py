@@ -229,3 +229,28 @@ def run(data_dir: Path, out: Path | None, train_on_all: bool) -> dict[str, float
         out.parent.mkdir(parents=True, exist_ok=True)
         final.save(out)
     return scores
+
+
+def evaluate_sentence_split(data_dir: Path, group: int = 10) -> dict[str, float]:
+    """Sentence-boundary precision/recall of the tokeniser on GSD dev + test: runs of ``group``
+    consecutive gold sentences are joined with a space (with a line break after a sentence that
+    has no final punctuation, as a headline would have) and split again."""
+    texts = [text for name in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu")
+             for text, _ in read_conllu(data_dir / name)]
+    tp = n_pred = n_gold = 0
+    for g in range(0, len(texts), group):
+        chunk = texts[g:g + group]
+        joined, gold = "", set()
+        for i, sentence in enumerate(chunk):
+            if i:
+                joined += " " if chunk[i - 1].rstrip()[-1:] in ".!?\"“”«»)…" else "\n"
+                gold.add(len(joined))
+            joined += sentence
+        _, sentences = tokenize(joined)
+        pred = {s.start for s in sentences[1:]}
+        tp += len(pred & gold)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    return {"boundaries": float(n_gold), "precision": precision, "recall": recall,
+            "f1": 2 * precision * recall / max(precision + recall, 1e-9)}

@@ -31,13 +31,14 @@ _TOKEN = re.compile(
   | {_W}+(?:['’]{_W}+|[-‐‑]{_W}+)*(?:-(?=[\s,/]))?                  # words, US-Präsident, Ein- (und Ausreise)
   | \.{{2,}} | …                                                    # ellipsis
   | [!?]+                                                           # ?! !!!
+  | `` | ''                                                         # typewriter quotes
   | \S                                                              # any other single character
     """,
     re.VERBOSE,
 )
 
 _URL_TRAILING = ".,;:!?'’"
-_QUOTES = frozenset("„“”\"»«‚‘’'›‹")
+_QUOTES = frozenset("„“”\"»«‚‘’'›‹`")
 _OPENING_BRACKETS = frozenset("([{")
 _CLOSING_BRACKETS = frozenset(")]}")
 _FINAL = frozenset({".", "…"})  # plus runs of ! and ? and "..." (see _is_final)

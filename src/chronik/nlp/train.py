@@ -97,42 +97,16 @@ def load_domain_sets(data: Path) -> list[GoldSentence]:
     return out
 
 
-def noun_lexicon(data: Path) -> frozenset[str]:
-    """Capitalised word forms tagged NN (common noun) in UD German GSD (CC BY-SA 4.0) and
-    MobIE's STTS column: a German capitalised word is a name or a noun, and this tells which."""
-    nouns: set[str] = set()
-    for name in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu"):
-        with open(data / "ud-german-gsd" / name, encoding="utf-8") as fh:
-            for line in fh:
-                cols = line.split("\t")
-                if len(cols) == 10 and cols[4] == "NN":
-                    nouns.add(cols[1])
-    for split in ("train", "dev", "test"):
-        with open(data / "mobie" / f"{split}.conll2003", encoding="utf-8") as fh:
-            for line in fh:
-                cols = line.split("\t")
-                if len(cols) >= 4 and cols[1] == "NN" and cols[0][:1].isupper() and cols[0].isalpha():
-                    nouns.add(cols[0])
-    return frozenset(w for w in nouns if w[:1].isupper())
-
-
-def nouns_path(model: Path) -> Path:
-    return model.with_name(model.stem + ".nouns.txt")
-
-
-def train_model(sentences: list[GoldSentence], path: Path, params: dict | None = None,
-                nouns: frozenset[str] = frozenset()) -> Path:
-    """Train a CRF into ``path``; the noun lexicon is written beside it (it is part of the model)."""
+def train_model(sentences: list[GoldSentence], path: Path, params: dict | None = None) -> Path:
     import pycrfsuite
 
     gazetteer = default_gazetteer()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for tokens, tags in sentences:
-        trainer.append(sentence_features(tokens, gazetteer, nouns), tags)
+        trainer.append(sentence_features(tokens, gazetteer), tags)
     trainer.set_params({**DEFAULT_PARAMS, **(params or {}), "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
-    nouns_path(path).write_text("\n".join(sorted(nouns)) + "\n", encoding="utf-8")
     return path
 
 
@@ -141,17 +115,9 @@ def tag_sentences(model_path: Path, sentences: list[GoldSentence]) -> list[list[
     import pycrfsuite
 
     gazetteer = default_gazetteer()
-    nouns = load_nouns(model_path)
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
-    return [tagger.tag(sentence_features(toks, gazetteer, nouns)) for toks, _ in sentences]
-
-
-def load_nouns(model_path: Path) -> frozenset[str]:
-    path = nouns_path(model_path)
-    if not path.is_file():
-        return frozenset()
-    return frozenset(w for w in path.read_text("utf-8").split("\n") if w)
+    return [tagger.tag(sentence_features(toks, gazetteer)) for toks, _ in sentences]
 
 
 def _folds(n: int, k: int) -> list[list[int]]:
@@ -165,6 +131,7 @@ def command(
     output: Path = typer.Option(None, "--output", help=f"Model file (default src/chronik/models/{MODEL_FILE})."),
     cv: int = typer.Option(0, "--cv", help="K-fold cross-validation on GermEval dev (train on the other folds + MobIE + SmartData); writes no model."),
     without_germeval: bool = typer.Option(False, "--without-germeval", help="Train on MobIE + SmartData only and score on GermEval dev (writes no model unless --output)."),
+    germeval_only: bool = typer.Option(False, "--germeval-only", help="With --cv: ablation without MobIE + SmartData."),
     c1: float = typer.Option(DEFAULT_PARAMS["c1"], "--c1", help="L1 regularisation."),
     c2: float = typer.Option(DEFAULT_PARAMS["c2"], "--c2", help="L2 regularisation."),
     max_iter: int = typer.Option(DEFAULT_PARAMS["max_iterations"], "--max-iter"),
@@ -196,7 +163,7 @@ def command(
                     print(s.table())
             for f, test_idx in enumerate(_folds(len(germeval), cv) if cv else []):
                 held = set(test_idx)
-                train = [s for i, s in enumerate(germeval) if i not in held] + domain
+                train = [s for i, s in enumerate(germeval) if i not in held] + ([] if germeval_only else domain)
                 test = [germeval[i] for i in test_idx]
                 t0 = time.time()
                 path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params)

@@ -36,6 +36,7 @@ class Lexicon:
     channels: list[tuple[str, str, str, str]]  # (match, key, channel, medium)
     konjunktiv: dict[str, str]  # form -> "I" | "II"
     role_nouns: dict[str, str]  # noun -> PER | ORG
+    infinitives: set[str]  # lemma forms (also present plural), ambiguous with the infinitive
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -73,6 +74,7 @@ def verb_forms(verb: Verb, irregular: str) -> list[tuple[str, str]]:
         out += [(f, "finite") for f in finite]
         out += [(verb.particle + f, "fused") for f in finite]
         out.append((verb.particle + participle, "participle"))
+        out.append((participle, "split_participle"))  # "bekannt gegeben"
         out.append((verb.particle + "zu" + base, "infinitive"))
     else:
         out += [(f, "finite") for f in finite]
@@ -97,5 +99,14 @@ def load() -> Lexicon:
         cue_words.setdefault(row[0], set()).update(row[1].split())
     channels = [(r[0], r[1].lower(), r[2], r[3]) for r in _rows("channels.tsv")]
     konjunktiv = {r[0]: r[1] for r in _rows("konjunktiv.tsv")}
+    # Konjunktiv I 3rd singular of every reporting verb ("rechne", "erkläre"): stem + e
+    for form, entries in forms.items():
+        if form.endswith("e") and any(e.kind in ("finite", "fused") for e in entries):
+            base = entries[0].verb.lemma
+            stem_e = (base[:-1] if base.endswith(("ern", "eln")) else base[:-2]) + "e"
+            if form.endswith(stem_e[-4:]) and form not in konjunktiv and not form.endswith("te"):
+                konjunktiv[form] = "I"
     role_nouns = {r[0]: r[1] for r in _rows("sources.tsv")}
-    return Lexicon(forms, cue_words, channels, konjunktiv, role_nouns)
+    infinitives = {f for f, entries in forms.items() if any(f == e.verb.lemma or
+                                                             f == e.verb.lemma[len(e.verb.particle):] for e in entries)}
+    return Lexicon(forms, cue_words, channels, konjunktiv, role_nouns, infinitives)

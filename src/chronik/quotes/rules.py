@@ -16,6 +16,7 @@ Spans are collected as token indices and turned into character offsets at the en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,8 @@ SENT_END = {".", "!", "?"}
 BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
 NAME_PARTICLES = {"of", "de", "du", "la", "le", "van", "von", "der", "den", "da", "di", "del", "y", "and", "&", "bin", "al"}
 CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still continue it
-ATTACHMENTS = {"des", "der", "von", "vom", "aus", "eines", "einer", "und", "sowie"}  # words joining a second NP
+ATTACHMENTS = {"des", "der", "von", "vom", "aus", "eines", "einer", "und", "sowie", "einiger", "mehrerer",
+               "vieler", "aller", "beider", "zahlreicher", "dieses", "seines", "seiner", "ihres", "ihrer"}  # words joining a second NP
 SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
 OPENERS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", '"'), "‚": ("‘", "’"), "‹": ("›",),
            '"': ('"',), "”": ("”",)}
@@ -38,7 +40,8 @@ DETS = {
     "ihre", "ihrer", "ihrem", "ihren", "ihres", "dessen", "deren", "dieser", "diese", "dieses", "diesem",
     "diesen", "jener", "jene", "alle", "allen", "beide", "beiden", "mehrere", "mehreren", "einige",
     "einigen", "viele", "vielen", "zahlreiche", "zahlreichen", "manche", "unser", "unsere", "zwei", "drei",
-    "vier", "fünf", "zehn", "hundert", "tausend", "andere", "anderen", "weitere", "weiteren",
+    "vier", "fünf", "zehn", "hundert", "tausend", "andere", "anderen", "weitere", "weiteren", "einiger",
+    "mehrerer", "vieler", "aller", "beider", "zahlreicher", "anderer", "weiterer",
 }
 SUBJECT_PRONOUNS = {"er", "sie", "man", "wir", "ich", "ihr", "dieser", "diese", "jener"}
 PRONOUNS_TO_RESOLVE = {"er", "sie", "dieser", "diese", "jener", "ihm", "ihr", "ihn", "ihnen"}
@@ -76,6 +79,13 @@ PURPOSE = {"um", "ohne", "statt", "anstatt"}
 FRAGMENT_PREPS = {"als", "von", "vor", "vom", "für"}
 PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren", "worden"}
 ANAPHORIC_OBJECTS = {"dies", "das", "dieses", "diese", "dem", "darauf", "daran", "davon"}
+ADDRESSEE_EVENTS = {"Interview", "Gespräch", "Telefonat", "Telefongespräch", "Unterredung", "Treffen"}
+AUDIENCES = {"Presse", "Journalisten", "Reportern", "Medienvertretern", "Abgeordneten", "Parlament", "Bundestag",
+             "Delegierten", "Anhängern", "Studenten", "Zuhörern", "Mitgliedern", "Vollversammlung"}
+NAME_PREPS = {"in", "für", "ohne"}
+NOT_VERB_TAGS = {"NN", "NE", "ADJA", "APPR", "APPRART", "ART"}  # tags that rule out a verb reading
+MODALS = {"möchte", "möchten", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten",
+          "kann", "können", "konnte", "konnten", "muss", "müssen", "musste", "mussten", "darf", "dürfen"}
 NOT_SUBJECT_STARTS = {"den", "dem", "einem", "einen"}
 CUE_COMPANIONS = {"sich", "davon", "darauf", "darüber", "daran", "dafür", "als"}
 TEMPORAL_NOUNS = {
@@ -84,6 +94,10 @@ TEMPORAL_NOUNS = {
     "Dezember", "Wochenende", "Abend", "Morgen", "Nachmittag", "Vormittag", "Mittag", "Nacht",
 }
 INDEFINITE = {"ein", "eine", "einer", "einem", "eines", "einen"}
+
+
+# lower-case tokens that are names: web sites (faz.net) and compounds with a capitalised part (ai-Bericht)
+_LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{1,4}-[A-ZÄÖÜ]\w+")
 
 
 def _resource_rows(name: str) -> list[list[str]]:
@@ -157,10 +171,11 @@ class _Doc:
         return self.hard[i]
 
     def is_noun(self, i: int) -> bool:
-        if self.has_pos and self.pos[i]:
-            return self.pos[i] in ("NN", "NE", "FM", "XY")
+        # the tagger's noun tags or the capitalisation rule: either suffices (names the tagger misses)
+        if self.has_pos and self.pos[i] in ("NN", "NE", "FM", "XY"):
+            return True
         t = self.text[i]
-        if not t[0].isupper() and not (t[0].isdigit() and "-" in t):
+        if not t[0].isupper() and not (t[0].isdigit() and "-" in t) and not _LOWER_NAME.match(t):
             return False
         return self.low[i] not in ADVERBS and self.low[i] not in PREPOSITIONS and self.low[i] not in DETS \
             and self.low[i] not in SUBJECT_PRONOUNS and not self.is_boundary(i)
@@ -256,6 +271,10 @@ class _Doc:
                 if k == j + 1:
                     break
                 j = k
+            elif has_head and self.low[j] in NAME_PREPS and j + 1 < limit and self.is_noun(j + 1) \
+                    and not self.is_det(j + 1) and self.text[j + 1] not in TEMPORAL_NOUNS:
+                # "ein Sprecher in Berlin", "Ministerium für Bildung", "Ärzte ohne Grenzen"
+                j += 1
             elif has_head and self.text[j] == "(":
                 k = j + 1
                 while k < limit and self.text[k] != ")" and k - j < 8:
@@ -293,9 +312,13 @@ class _Doc:
         forms = self.lex.forms.get(self.low[i])
         if not forms:
             return None
-        if self.has_pos and self.pos[i] and not self.pos[i].startswith("V"):
+        if self.has_pos and self.pos[i] in NOT_VERB_TAGS:
             return None
         plain: tuple[VerbForm, list[int]] | None = None
+        if self.low[i] in self.lex.infinitives and (
+                (i > 0 and self.low[i - 1] == "zu")
+                or any(self.low[k] in MODALS for k in range(self.clause(i)[0], i))):
+            return None  # "um … zu protestieren", "möchte … raten": not a report
         for vf in forms:
             if vf.kind == "infinitive":
                 continue
@@ -303,9 +326,15 @@ class _Doc:
                 p = self._particle(i, clause_end, vf.verb.particle)
                 if p is not None:
                     return vf, self.with_companions([i, p], clause_end)
+                if i > 0 and self.low[i - 1] == vf.verb.particle:  # verb-final "bekannt gab"
+                    return vf, self.with_companions([i - 1, i], clause_end)
                 continue
             if vf.kind == "participle":
                 return vf, self.with_companions(self._with_auxiliary(i), clause_end)
+            if vf.kind == "split_participle":
+                if i > 0 and self.low[i - 1] == vf.verb.particle:
+                    return vf, self.with_companions(sorted(self._with_auxiliary(i) + [i - 1]), clause_end)
+                continue
             if plain is None:
                 plain = (vf, self.with_companions([i], clause_end))
         return plain
@@ -338,11 +367,8 @@ class _Doc:
         for k in range(a, b):
             if self.quote_of[k] >= 0:
                 continue
-            m = self.toks[k].morph
-            if m:
-                if "Mood=Sub" in m:
-                    return True
-                continue
+            if "Mood=Sub" in self.toks[k].morph:
+                return True
             mood = self.lex.konjunktiv.get(self.low[k])
             if mood in moods and self.text[k][0].islower():
                 return True
@@ -367,6 +393,7 @@ class QuoteRules:
         self._cue_words(d, cands, used)
         cands.sort(key=lambda c: min(c.message or c.cue or [0]))
         cands = self._continuations(d, cands)
+        cands = self._drop_contained(cands)
         doc.quotes = [self._to_quote(d, c) for c in cands]
         self._resolve_sources(d, doc)
         return doc
@@ -388,7 +415,7 @@ class QuoteRules:
                     k += 1
                 else:
                     break
-            if cand is None and c - o - 1 >= 5:
+            if cand is None and c - o - 1 >= 5 and self._statement(d, o, c) and not self._embedded_title(d, o):
                 # no attribution next to it: the speaker is found in the continuation step
                 cand = _Cand("Direct", cue_kind="none", carried=True)
             if cand is not None:
@@ -399,11 +426,14 @@ class QuoteRules:
             k += 1
 
     def _attribute_direct(self, d: _Doc, o: int, c: int, used: set[int], probe: bool = False) -> _Cand | None:
+        if self._embedded_title(d, o):
+            return None
         # after the quote: „…“, sagte X / „…“, so X / „…“, heißt es
         j = c + 1
         if j < d.n and d.text[j] == ",":
             j += 1
-        if j < d.n and d.quote_of[j] < 0 and j > c + 1:
+        standalone = o == d.sentence_range(o)[0] or d.hard[o - 1] or self._statement(d, o, c)
+        if standalone and j < d.n and d.quote_of[j] < 0 and j > c + 1:
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
             if cand is not None:
@@ -412,7 +442,9 @@ class QuoteRules:
         if probe:
             return None
         # before the quote: X sagte: „…“ / X: „…“ / sagte X, „…“
-        if o > 0 and d.text[o - 1] in (":", ","):
+        _, se = d.sentence_range(c)
+        ends_sentence = c + 1 >= se or d.text[c + 1] in SENT_END
+        if o > 0 and d.text[o - 1] in (":", ",") and ends_sentence:
             s, e = d.clause(o - 2) if o >= 2 else (o - 1, o - 1)
             if s < o - 1 and d.quote_of[o - 2] < 0:
                 cand = self._cue_in_clause(d, s, e, used)
@@ -425,10 +457,8 @@ class QuoteRules:
         s, _ = d.clause(o - 1) if o > 0 and not d.is_boundary(o - 1) else (o, o)
         _, e = d.clause(c + 1) if c + 1 < d.n and not d.is_boundary(c + 1) else (c + 1, c + 1)
         inner = range(o + 1, c)
-        after_als = any(d.low[k] == "als" for k in range(max(0, o - 3), o))
-        if o > 0 and not after_als and (d.low[o - 1] in DETS or (d.low[o - 1] in PREPOSITIONS
-                                                                 and d.low[o - 1] not in FRAGMENT_PREPS)):
-            return None  # a quoted name or title: die „Welt“, in „Nature“
+        if self._statement(d, o, c):
+            return None
         if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner):
             return None
         if s < o or e > c + 1:
@@ -444,6 +474,19 @@ class QuoteRules:
                     return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
                                  addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
+
+    @staticmethod
+    def _embedded_title(d: _Doc, o: int) -> bool:
+        """A quotation after an article or preposition is a name or title: die „Welt“, in „Nature“."""
+        if o == 0 or any(d.low[k] == "als" for k in range(max(0, o - 3), o)):
+            return False
+        prev = d.low[o - 1]
+        return prev in DETS or (prev in PREPOSITIONS and prev not in FRAGMENT_PREPS)
+
+    @staticmethod
+    def _statement(d: _Doc, o: int, c: int) -> bool:
+        """A quotation that can stand alone as speech: ends like a sentence or is long."""
+        return d.text[c - 1] in SENT_END or d.text[c - 1] in ("…", "...") or c - o - 1 >= 10
 
     def _cue_in_clause(self, d: _Doc, s: int, e: int, used: set[int], after_quote: bool = False) -> _Cand | None:
         """A reporting cue in the short clause [s, e) next to a quote."""
@@ -533,10 +576,13 @@ class QuoteRules:
                 start += 1
             if start < s - 1 and d.np_forward(start, s) == s - 1:
                 s = start
-        # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma
-        if s == cue[0] and s > ss and d.text[s - 1] == ",":
-            src_end = d.np_forward(cue[-1] + 1 if len(cue) > 1 and cue[-1] == cue[0] + 1 else cue[0] + 1, e)
-            src = list(range(cue[0] + 1, src_end)) if src_end > cue[0] + 1 else []
+        # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma (and has no complement)
+        if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, verb, e, se):
+            after = cue[0] + 1
+            while after < e and (after in cue or d.low[after] in ("sich", "es")):
+                after += 1
+            src_end = d.np_forward(after, e)
+            src = list(range(after, src_end))
             if src:
                 msg = list(range(ss, s - 1))
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg):
@@ -546,18 +592,12 @@ class QuoteRules:
         # a complement after the clause: "X sagte, dass …" / "X sagte, Y sei …" / "X sagte: …"
         if e < se and d.text[e] in (",", ":") and e + 1 < se:
             nxt = e + 1
-            ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
-            nlow = d.low[nxt]
             konj = d.has_konjunktiv(nxt, d.message_end(nxt))
-            relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
-            is_complement = (
-                d.text[e] == ":" or nlow in COMPLEMENT_STARTS
-                or (not relative and d.has_konjunktiv(nxt, ce))
-                or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce))
-                or (not relative and nlow not in SUBORDINATORS and nlow not in PURPOSE and nlow not in CONJUNCTIONS
-                    and nlow not in PREPOSITIONS and e - cue[-1] <= 4)
-            )
-            if is_complement and not self._subordinate(d, s, cue):
+            passive = any(d.low[k] in PASSIVE_AUX for k in cue)
+            is_complement = self._has_complement(d, verb, e, se) or (
+                e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
+                and self._plain_clause_follows(d, nxt))
+            if is_complement:
                 src = self._subject(d, s, e, cue)
                 msg = list(range(nxt, d.message_end(nxt)))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
@@ -566,6 +606,11 @@ class QuoteRules:
                 cand.subjunctive = konj
                 return cand
         # "Dies teilte ein Sprecher mit.": the previous sentence is the message
+        if s > ss and d.text[s - 1] == "," and d.low[s] in ANAPHORIC_OBJECTS and cue[0] == s + 1:
+            src = self._subject(d, s, e, cue)
+            msg = list(range(ss, s - 1))
+            if src and msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg):
+                return mk("Indirect", src, msg)  # "…, das teilte die Universität mit."
         if s == ss and d.low[s] in ANAPHORIC_OBJECTS and cue[0] == s + 1 and d.sent_of[s] > 0:
             ps, pe = d.sent_bounds[d.sent_of[s] - 1]
             src = self._subject(d, s, e, cue)
@@ -584,6 +629,26 @@ class QuoteRules:
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 return mk("Reported", src, list(range(s, end)))
         return None
+
+    def _has_complement(self, d: _Doc, verb, e: int, se: int) -> bool:
+        """A message clause follows the verb's clause: ": …", ", dass …", ", Y sei …", ", … zu tun"."""
+        if not (e < se and d.text[e] in (",", ":") and e + 1 < se):
+            return False
+        nxt = e + 1
+        ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
+        nlow = d.low[nxt]
+        relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
+        return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
+                or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
+                or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
+
+    @staticmethod
+    def _plain_clause_follows(d: _Doc, nxt: int) -> bool:
+        """A main clause in the indicative after the comma (", 200 Mitarbeiter sollen entlassen werden")."""
+        nlow = d.low[nxt]
+        relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
+        return not relative and nlow not in SUBORDINATORS and nlow not in PURPOSE \
+            and nlow not in CONJUNCTIONS and nlow not in PREPOSITIONS
 
     @staticmethod
     def _wie_start(d: _Doc, s: int, ss: int) -> int | None:
@@ -634,6 +699,10 @@ class QuoteRules:
                 a += 1
             if a < s - 1 and all(d.quote_of[k] < 0 for k in range(a, s)) and d.np_forward(a, s) == s - 1:
                 return list(range(a, s - 1))
+            # "Jimmy Carter, der … war, sagte …": the subject is the phrase before the relative clause
+            end = d.np_forward(a, s, appositions=False)
+            if a < end < s - 1 and d.text[end] == "," and d.low[end + 1] in RELATIVES:
+                return list(range(a, end))
         start = s
         while start < fin and d.low[start] in CONJUNCTIONS:
             start += 1
@@ -641,8 +710,20 @@ class QuoteRules:
             start += 1
             if start < fin and d.low[start] in RELATIVES:
                 return [start]
-        if start < fin and d.low[start] in RELATIVES and start > 0 and d.text[start - 1] == ",":
+        article = start + 1 < fin and (d.is_noun(start + 1) or d.is_adj(start + 1))
+        verb_final = cue[0] >= e - 2 or fin > start + 1
+        if start < fin and d.low[start] in RELATIVES and start > 0 and d.text[start - 1] == "," and not article \
+                and verb_final:
             return [start]
+        if start < fin and article and start > 0 and d.text[start - 1] == ",":
+            # "René Préval, der Präsident des Staates sagte …": name plus an unclosed apposition
+            ss, _ = d.sentence_range(start)
+            a = start - 1
+            while a > ss and not d.hard[a - 1]:
+                a -= 1
+            if a < start - 1 and d.np_forward(a, start - 1, appositions=False) == start - 1 \
+                    and all(d.quote_of[k] < 0 for k in range(a, fin)):
+                return list(range(a, fin))
         if start < fin and d.low[start] not in PREPOSITIONS and d.low[start] not in ADVERBS \
                 and d.low[start] not in NOT_SUBJECT_STARTS \
                 and not (d.low[start] in ANAPHORIC_OBJECTS and start + 1 == fin):
@@ -664,26 +745,51 @@ class QuoteRules:
         return []
 
     def _addressee(self, d: _Doc, vf: VerbForm, cue: list[int], src: list[int], e: int) -> list[int]:
-        for k in range(min(cue + src) if src else cue[0], e):
-            if d.low[k] == "gegenüber" and k not in src:
+        s, _ = d.clause(cue[0])
+        skip = set(cue) | set(src)
+        for k in range(s, e):
+            if k in skip:
+                continue
+            # "gegenüber X", "in einem Interview mit X", "vor der Presse", "sagte zum Spiegel"
+            marker = d.low[k] == "gegenüber" or (d.low[k] == "mit" and k > s and d.text[k - 1] in ADDRESSEE_EVENTS) \
+                or (d.low[k] in ("zum", "zur") and vf.verb.addressee == "dat")
+            if d.low[k] == "vor" and k + 1 < e:
+                end = d.np_forward(k + 1, e, appositions=False)
+                if any(d.text[x] in AUDIENCES for x in range(k + 1, end)):
+                    return list(range(k + 1, end))
+            if d.low[k] in ("zum", "zur") and marker:
+                end = d.np_forward(k + 1, e, appositions=False)
+                if end > k + 1:
+                    return list(range(k + 1, end))
+            if marker:
                 end = d.np_forward(k + 1, e, appositions=False)
                 if end > k + 1:
                     return list(range(k + 1, end))
         kind = vf.verb.addressee
         if not kind:
             return []
+        if kind == "an":
+            for k in range(s, e):
+                if d.low[k] == "an" and k not in skip:
+                    end = d.np_forward(k + 1, e, appositions=False)
+                    if end > k + 1:
+                        return list(range(k + 1, end))
+            return []
+        if any(d.low[k] in PASSIVE_AUX for k in cue) and not src:
+            # "Israel wurde aufgefordert, …": the passive subject is the addressee
+            start = s
+            while start < cue[0] and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
+                start += 1
+            end = d.np_forward(start, cue[0]) if d.low[start] not in PREPOSITIONS else start
+            return list(range(start, end)) if end == cue[0] else []
         after = max(cue[:1] + [x for x in src if x > cue[0]]) + 1
         while after < e and (after in cue or d.low[after] in ("sich", "es", "auch", "nun", "am", "jetzt")):
             after += 1
         if after >= e:
             return []
-        if kind == "an":
-            if d.low[after] == "an":
-                end = d.np_forward(after + 1, e, appositions=False)
-                return list(range(after + 1, end))
-            return []
-        if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not (
-                after == cue[0] + 1 and d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS):
+        bare_ok = d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS and (
+            after == cue[0] + 1 or (len(src) == 1 and d.low[src[0]] in SUBJECT_PRONOUNS and after == src[0] + 1))
+        if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not bare_ok:
             return []
         end = d.np_forward(after, e, appositions=False)
         return [k for k in range(after, end) if k not in cue]
@@ -760,9 +866,11 @@ class QuoteRules:
         while start < i and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
             start += 1
         src: list[int] = []
+        if i > 0 and d.low[i - 1] in RELATIVES and not d.is_noun(i - 1):
+            src = [i - 1]  # "…, denen zufolge …"
         for a in range(start, i):
-            if d.np_forward(a, i) == i:
-                src = list(range(a, i))
+            if src or d.np_forward(a, i) == i:
+                src = src or list(range(a, i))
                 break
         if not src:
             return None
@@ -928,6 +1036,18 @@ class QuoteRules:
             last_sentence = si
         out.extend(pending[ci:])
         return out
+
+    @staticmethod
+    def _drop_contained(cands: list[_Cand]) -> list[_Cand]:
+        """A cue-less quotation inside another quotation's message is part of that message."""
+        keep = []
+        for c in cands:
+            if not c.cue and c.message:
+                inner = set(c.message)
+                if any(o is not c and o.cue and inner <= set(o.message) for o in cands):
+                    continue
+            keep.append(c)
+        return keep
 
     # -- output ------------------------------------------------------------------------------------------
     @staticmethod

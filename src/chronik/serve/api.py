@@ -98,7 +98,7 @@ def entity(entity_id: str, idx=Depends(index)):
 
 
 @router.get("/events", summary="Event mentions ordered by event time (the timeline)")
-def events(type: Optional[str] = Query(None, description="PLOVER type; a prefix before '.' matches subtypes"),
+def events(type: Optional[str] = Query(None, description="PLOVER event type, e.g. CONSULT"),
            entity: Optional[str] = Query(None, description="entity id among the event's actors"),
            source: Optional[str] = Query(None, description="publisher of the article"),
            dates: DateRange = Depends(), page: Page = Depends(), idx=Depends(index)):

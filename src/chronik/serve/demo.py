@@ -88,14 +88,18 @@ ARTICLES = [
     {
         "source": "Agentur Nord", "date": "2026-03", "title": "Waffenruhe über Ostern vereinbart",
         "text": "Russland und die Ukraine haben sich nach Angaben von Vermittlern auf eine Waffenruhe über "
-                "Ostern geeinigt. Sie soll Anfang April beginnen und zehn Tage dauern.",
+                "Ostern geeinigt. Sie soll Anfang April beginnen und zehn Tage dauern. Die Vermittler wollen "
+                "im Frühjahr erneut verhandeln.",
         "mentions": [("Russland", "russland"), ("Ukraine", "ukraine")],
         "roles": {},
         "timexes": [("Anfang April", "DATE", "2026-04", "2026-04-01", "2026-04-10"),
-                    ("zehn Tage", "DURATION", "P10D", None, None)],
+                    ("zehn Tage", "DURATION", "P10D", None, None),
+                    ("im Frühjahr", "DATE", "2026-SP", "2026-03-20", "2026-06-20")],
         "quotes": [],
         "events": [{"type": "AGREE", "trigger": "geeinigt", "sources": ["russland", "ukraine"], "targets": [],
-                    "timex": 0}],
+                    "timex": 0},
+                   {"type": "CONSULT", "trigger": "verhandeln", "sources": [], "targets": [], "timex": 2,
+                    "modality": "planned"}],
     },
     {
         "source": "Morgenpost", "date": "2026-03-10", "title": "Macron warnt Russland vor Eskalation",

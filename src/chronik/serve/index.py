@@ -22,6 +22,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -29,8 +30,11 @@ import duckdb
 
 from .search import stems
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "5"
 UNKNOWN_TIME = "9999-12-31"  # sorts undated items last
+# Items whose time span is longer than this are flagged ``long``: a "from" date filter then reads
+# the short ones as one index range starting SHORT_SPAN_DAYS before it, and the few long ones apart.
+SHORT_SPAN_DAYS = 31
 COOC_PER_ENTITY = 50
 
 SCHEMA = """
@@ -54,21 +58,21 @@ CREATE TABLE events (
     trigger_text TEXT, trigger_start INTEGER, trigger_end INTEGER, sentence_text TEXT,
     sources TEXT, targets TEXT, location TEXT, source_codes TEXT, target_codes TEXT,
     time_value TEXT, earliest TEXT, latest TEXT, cluster_id TEXT,
-    t_first TEXT, t_last TEXT,
+    t_first TEXT, t_last TEXT, long INTEGER,
     doc_title TEXT, doc_source TEXT, doc_date TEXT, doc_earliest TEXT, doc_latest TEXT
 );
-CREATE TABLE event_actors (entity_id TEXT, t_first TEXT, eid INTEGER, PRIMARY KEY (entity_id, t_first, eid))
-    WITHOUT ROWID;
+CREATE TABLE event_actors (entity_id TEXT, t_first TEXT, eid INTEGER, t_last TEXT, long INTEGER,
+                           PRIMARY KEY (entity_id, t_first, t_last, eid)) WITHOUT ROWID;
 CREATE TABLE quotes (
     qid INTEGER PRIMARY KEY, doc_id TEXT, idx INTEGER, form TEXT, medium TEXT,
     cue_text TEXT, source_text TEXT, message_text TEXT, addressee_text TEXT,
     source_description TEXT, source_country TEXT, channel TEXT, time_value TEXT,
     start_char INTEGER, end_char INTEGER, cue TEXT, source TEXT, message TEXT,
     speaker_id TEXT, speaker_text TEXT, addressee_id TEXT, about TEXT,
-    t_first TEXT, t_last TEXT, doc_title TEXT, doc_source TEXT, doc_date TEXT, doc_earliest TEXT
+    t_first TEXT, t_last TEXT, long INTEGER, doc_title TEXT, doc_source TEXT, doc_date TEXT, doc_earliest TEXT
 );
-CREATE TABLE quote_about (entity_id TEXT, t_first TEXT, qid INTEGER, PRIMARY KEY (entity_id, t_first, qid))
-    WITHOUT ROWID;
+CREATE TABLE quote_about (entity_id TEXT, t_first TEXT, qid INTEGER, t_last TEXT, long INTEGER,
+                          PRIMARY KEY (entity_id, t_first, t_last, qid)) WITHOUT ROWID;
 """
 
 INDEXES = """
@@ -81,14 +85,18 @@ CREATE INDEX doc_speakers_name ON doc_speakers (name, rowid);
 CREATE INDEX entities_rank ON entities (n_docs DESC, id);
 CREATE INDEX entity_roles_entity ON entity_roles (entity_id, first);
 CREATE INDEX cooc_entity ON cooc (entity_id, n_docs DESC);
-CREATE INDEX events_time ON events (t_first, eid);
-CREATE INDEX events_type ON events (type, t_first, eid);
-CREATE INDEX events_source ON events (doc_source, t_first, eid);
+CREATE INDEX events_time ON events (t_first, t_last, eid);
+CREATE INDEX events_type ON events (type, t_first, t_last, eid);
+CREATE INDEX events_source ON events (doc_source, t_first, t_last, eid);
+CREATE INDEX events_long ON events (long, t_first, t_last, eid);
 CREATE INDEX events_doc ON events (doc_id, idx);
-CREATE INDEX quotes_time ON quotes (t_first, qid);
-CREATE INDEX quotes_speaker ON quotes (speaker_id, t_first, qid);
-CREATE INDEX quotes_speaker_text ON quotes (speaker_text, t_first, qid);
+CREATE INDEX event_actors_long ON event_actors (entity_id, long, t_first, t_last, eid);
+CREATE INDEX quotes_time ON quotes (t_first, t_last, qid);
+CREATE INDEX quotes_speaker ON quotes (speaker_id, t_first, t_last, qid);
+CREATE INDEX quotes_speaker_text ON quotes (speaker_text, t_first, t_last, qid);
+CREATE INDEX quotes_long ON quotes (long, t_first, t_last, qid);
 CREATE INDEX quotes_doc ON quotes (doc_id, idx);
+CREATE INDEX quote_about_long ON quote_about (entity_id, long, t_first, t_last, qid);
 """
 
 
@@ -305,16 +313,17 @@ def _build_events_and_quotes(con: duckdb.DuckDBPyConnection, out: sqlite3.Connec
             earliest, latest = row[15], row[16]
             t_first = _iso(earliest or doc_earliest) or UNKNOWN_TIME
             t_last = _iso(latest or earliest or doc_latest) or UNKNOWN_TIME
+            long = _is_long(t_first, t_last)
             eid += 1
             events.append((eid, doc_id, row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8],
                            json.dumps(resolved[0], ensure_ascii=False), json.dumps(resolved[1], ensure_ascii=False),
                            json.dumps(location, ensure_ascii=False) if location else None, row[12], row[13],
-                           row[14], _iso(earliest), _iso(latest), row[17], t_first, t_last, title, source,
+                           row[14], _iso(earliest), _iso(latest), row[17], t_first, t_last, long, title, source,
                            date_value, _iso(doc_earliest), _iso(doc_latest)))
             for entity_id in {a["entity_id"] for a in resolved[0] + resolved[1] if a["entity_id"]}:
-                actors.append((entity_id, t_first, eid))
-        out.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 26)})", events)
-        out.executemany("INSERT INTO event_actors VALUES (?, ?, ?)", actors)
+                actors.append((entity_id, t_first, eid, t_last, long))
+        out.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 27)})", events)
+        out.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)", actors)
 
         mentions: dict[str, list[tuple]] = {}
         for doc_id, start, end, entity_id in con.execute(
@@ -341,13 +350,21 @@ def _build_events_and_quotes(con: duckdb.DuckDBPyConnection, out: sqlite3.Connec
                         any(s <= start and end <= e for s, e in spans):
                     about.append(entity_id)
             t_first = _iso(doc_earliest) or UNKNOWN_TIME
+            t_last = _iso(doc_latest) or UNKNOWN_TIME
+            long = _is_long(t_first, t_last)
             qid += 1
             quotes.append((qid, *row[:17], speaker, (row[5] or row[8] or "").lower() or None, addressee,
-                           json.dumps(about, ensure_ascii=False), t_first, _iso(doc_latest) or UNKNOWN_TIME,
+                           json.dumps(about, ensure_ascii=False), t_first, t_last, long,
                            title, source, date_value, _iso(doc_earliest)))
-            about_rows += [(entity_id, t_first, qid) for entity_id in about]
-        out.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 28)})", quotes)
-        out.executemany("INSERT INTO quote_about VALUES (?, ?, ?)", about_rows)
+            about_rows += [(entity_id, t_first, qid, t_last, long) for entity_id in about]
+        out.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 29)})", quotes)
+        out.executemany("INSERT INTO quote_about VALUES (?, ?, ?, ?, ?)", about_rows)
+
+
+def _is_long(t_first: str, t_last: str) -> int:
+    if t_first == UNKNOWN_TIME or t_last == UNKNOWN_TIME:
+        return 0
+    return int((date.fromisoformat(t_last) - date.fromisoformat(t_first)).days > SHORT_SPAN_DAYS)
 
 
 def _actor(doc_id: str, actor: dict, local: dict) -> dict:

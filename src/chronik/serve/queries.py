@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
 
-from .index import UNKNOWN_TIME
+from .index import SHORT_SPAN_DAYS, UNKNOWN_TIME
 from .search import count_upto
 
 Cursor = duckdb.DuckDBPyConnection
@@ -122,35 +122,59 @@ EVENT_COLUMNS = """e.doc_id, e.idx, e.type, e.mode, e.modality, e.trigger_text, 
     e.earliest, e.latest, e.cluster_id, e.doc_title, e.doc_source, e.doc_date, e.doc_earliest, e.doc_latest"""
 
 
+def _time_ordered(idx: Index, select: str, frm: str, count_frm: str, clauses: list[str], params: list,
+                  alias: str, id_column: str, date_from: date | None, limit: int,
+                  offset: int) -> tuple[int, bool, list[dict]]:
+    """A page of rows in time order (``alias.t_first``), with their count.
+
+    "Overlaps ``date_from``" (t_last >= date_from) is not an index range on t_first, so it is read
+    as two: the few long items starting earlier, then everything from SHORT_SPAN_DAYS before.
+    """
+    if date_from is None:
+        parts = [(clauses, params)]
+    else:
+        lo, start = (date_from - timedelta(days=SHORT_SPAN_DAYS)).isoformat(), date_from.isoformat()
+        parts = [(clauses + [f"{alias}.long = 1", f"{alias}.t_first < ?", f"{alias}.t_last >= ?"], params + [lo, start]),
+                 (clauses + [f"{alias}.t_first >= ?", f"{alias}.t_last >= ?"], params + [lo, start])]
+    order = f"{alias}.t_first, {alias}.t_last, {alias}.{id_column}"
+    total, exact, rows, skip = 0, True, [], offset
+    for part_clauses, part_params in parts:
+        where = " AND ".join(part_clauses) or "1"
+        n, part_exact = count_upto(idx, f"{count_frm} WHERE {where}", part_params)
+        total, exact = total + n, exact and part_exact
+        if len(rows) < limit and (skip < n or not part_exact):
+            rows += idx.execute(f"SELECT {select} {frm} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                part_params + [limit - len(rows), skip]).fetchall()
+            skip = 0
+        else:
+            skip = max(0, skip - n)
+    return total, exact, rows
+
+
 def list_events(idx: Index, f: EventFilters, limit: int, offset: int) -> dict:
     """Event mentions ordered by event time (publication date where the event has none)."""
+    alias = "a" if f.entity else "e"
     clauses, params = [], []
+    if f.entity:
+        clauses.append("a.entity_id = ?")
+        params.append(f.entity)
     if f.type:
-        clauses.append("(e.type = ? OR e.type LIKE ?)")
-        params += [f.type, f"{f.type}.%"]
+        clauses.append("e.type = ?")
+        params.append(f.type)
     if f.source:
         clauses.append("e.doc_source = ?")
         params.append(f.source)
-    if f.date_from:
-        clauses.append("e.t_last >= ?")
-        params.append(f.date_from.isoformat())
     if f.date_to:
-        clauses.append("e.t_first <= ?")
+        clauses.append(f"{alias}.t_first <= ?")
         params.append(f.date_to.isoformat())
     if f.entity:
         frm = "FROM event_actors a JOIN events e ON e.eid = a.eid"
         # Without event-level conditions the entity's events are counted without the join.
-        count_frm = frm if clauses else "FROM event_actors a"
-        clauses.insert(0, "a.entity_id = ?")
-        params.insert(0, f.entity)
-        order = "a.t_first, a.eid"
+        count_frm = frm if (f.type or f.source) else "FROM event_actors a"
     else:
         frm = count_frm = "FROM events e"
-        order = "e.t_first, e.eid"
-    where = " AND ".join(clauses) or "1"
-    total, exact = count_upto(idx, f"{count_frm} WHERE {where}", params)
-    rows = idx.execute(f"SELECT {EVENT_COLUMNS} {frm} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                       params + [limit, offset]).fetchall()
+    total, exact, rows = _time_ordered(idx, EVENT_COLUMNS, frm, count_frm, clauses, params, alias, "eid",
+                                       f.date_from, limit, offset)
     return {"total": total, "total_exact": exact, "results": _events(idx, rows)}
 
 
@@ -186,25 +210,20 @@ QUOTE_COLUMNS = """q.doc_id, q.idx, q.form, q.medium, q.cue_text, q.source_text,
 def list_quotes(idx: Index, speaker: str | None, about: str | None, date_from: date | None,
                 date_to: date | None, limit: int, offset: int) -> dict:
     """Who said what (``speaker``: entity id or speaker text), about whom, when."""
+    alias = "a" if about else "q"
     clauses, params = [], []
-    frm, order = "FROM quotes q", "q.t_first, q.qid"
     if about:
-        frm, order = "FROM quote_about a JOIN quotes q ON q.qid = a.qid", "a.t_first, a.qid"
         clauses.append("a.entity_id = ?")
         params.append(about)
     if speaker:
         clauses.append("(q.speaker_id = ? OR q.speaker_text = ?)")
         params += [speaker, speaker.lower()]
-    if date_from:
-        clauses.append("q.t_last >= ?")
-        params.append(date_from.isoformat())
     if date_to:
-        clauses.append("q.t_first <= ?")
+        clauses.append(f"{alias}.t_first <= ?")
         params.append(date_to.isoformat())
-    where = " AND ".join(clauses) or "1"
-    total, exact = count_upto(idx, f"{frm} WHERE {where}", params)
-    rows = idx.execute(f"SELECT {QUOTE_COLUMNS} {frm} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                       params + [limit, offset]).fetchall()
+    frm = "FROM quote_about a JOIN quotes q ON q.qid = a.qid" if about else "FROM quotes q"
+    total, exact, rows = _time_ordered(idx, QUOTE_COLUMNS, frm, frm, clauses, params, alias, "qid",
+                                       date_from, limit, offset)
     return {"total": total, "total_exact": exact, "results": _quotes(idx, rows)}
 
 

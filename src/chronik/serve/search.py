@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 import snowballstemmer
@@ -21,8 +21,8 @@ WORD_RE = re.compile(r"\w+", re.UNICODE)
 QUERY_RE = re.compile(r'"([^"]*)"|(\S+)')
 
 SORTS = ("relevance", "newest", "oldest")
-RANK_MAX = 2_000
-MAX_COUNT = 10_000
+RANK_MAX = 1_000
+MAX_COUNT = 1_000
 
 _stemmer = snowballstemmer.stemmer("german")
 
@@ -94,13 +94,24 @@ def search(idx: sqlite3.Connection, query: str, filters: SearchFilters, limit: i
     """
     match = fts_query(query or "")
     clauses, params = _where(filters)
+    # Row ids follow publication order: date bounds become row id bounds FTS5 can seek to.
+    key = "fts.rowid" if match else "d.rowid"
+    if filters.date_to:
+        row = idx.execute("SELECT rowid FROM docs WHERE date_earliest <= ? ORDER BY date_earliest DESC, rowid DESC "
+                          "LIMIT 1", [filters.date_to.isoformat()]).fetchone()
+        clauses.append(f"{key} <= ?")
+        params.append(row["rowid"] if row else 0)
+    if filters.date_from:
+        # A year-dated article may still overlap a day up to a year after its first day.
+        row = idx.execute("SELECT rowid FROM docs WHERE date_earliest >= ? ORDER BY date_earliest, rowid LIMIT 1",
+                          [(filters.date_from - timedelta(days=366)).isoformat()]).fetchone()
+        clauses.append(f"{key} >= ?")
+        params.append(row["rowid"] if row else 1 << 62)
     if match:
         base = f"FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE {' AND '.join(['fts MATCH ?'] + clauses)}"
         params = [match] + params
-        key = "fts.rowid"
     else:
         base = f"FROM docs d WHERE {' AND '.join(clauses) or '1'}"
-        key = "d.rowid"
     total, exact = count_upto(idx, base, params)
     used = sort
     if sort == "relevance" and (not match or not exact or total > RANK_MAX):

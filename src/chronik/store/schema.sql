@@ -203,3 +203,7 @@ CREATE TABLE IF NOT EXISTS event_clusters (
     sources JSON,
     linked_to JSON                     -- e.g. a planned call linked to the call that took place
 );
+
+-- Columns added after the first release: stores created before them gain them on open.
+ALTER TABLE mentions ADD COLUMN IF NOT EXISTS attrs JSON;
+ALTER TABLE entity_roles ADD COLUMN IF NOT EXISTS role_key VARCHAR;

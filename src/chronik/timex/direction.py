@@ -16,6 +16,7 @@ clause has no cue, to its sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ..doc import Document, Token
@@ -42,7 +43,9 @@ _NOT_PAST = frozenset(
     "monate monaten sekunden minuten alten alte größten neuesten ältesten jüngsten bekannten".split()
 )
 _PERFECT = re.compile(
-    r"\b(?:hat|haben|habe|hast|habt|ist|sind|sei|seien)\b.*\bge[a-zäöüß]{2,}(?:t|en)\b"
+    r"\b(?:hat|haben|habe|hast|habt|ist|sind|sei|seien)\b.*\b"
+    r"(?:ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|um|her|hin|los|statt|teil|frei|dar|durch)?"
+    r"(?!gegen\b|genau|genug|gemeinsam|generell|gestern|gerne?\b)ge[a-zäöüß]{2,}(?:t|en)\b"
 )
 
 
@@ -92,8 +95,6 @@ class DirectionFinder:
         self._token_starts = [t.start for t in doc.tokens] if self.tagged else []
 
     def _tokens_in(self, start: int, end: int) -> list[Token]:
-        from bisect import bisect_left
-
         i = bisect_left(self._token_starts, start)
         out = []
         while i < len(self.doc.tokens) and self.doc.tokens[i].start < end:

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
@@ -41,6 +42,7 @@ _NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|Paragraf|Seite
 # A day-month without a year may lie this many days against the clause's tense before the year
 # flips: tense cues are noisy, and news rarely means a date eleven months away.
 DAY_TOLERANCE = 31
+_PLURAL_UNIT = re.compile(r"(?:tage|tagen|wochen|monate|monaten|jahre|jahren|jahrzehnte|jahrzehnten|stunden|minuten|sekunden)$", re.I)
 _SINCE_LEFT = re.compile(r"\b[Ss]eit(?:\s+(?:dem|der|den))?\s+$")
 _SENTENCE = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÄÖÜ\"„»0-9])|\n\s*\n")
 _DAYPART_FORMS = {k: v for k, v in DAYPARTS.items()}
@@ -83,8 +85,6 @@ class _Ctx:
     _sent_starts: list[int] = field(default_factory=list)
 
     def sentence_index(self, pos: int) -> int:
-        from bisect import bisect_right
-
         if not self._sent_starts:
             self._sent_starts = [s for s, _ in self.sentence_spans]
         return max(0, bisect_right(self._sent_starts, pos) - 1)
@@ -571,6 +571,8 @@ class TimexTagger:
             return
         unit, is_time = uc
         sign = 1 if m["dir"].lower() in ("später", "danach", "darauf") else -1
+        if is_time and unit == "H" and n % 24 == 0:  # "48 Stunden später": two days later
+            n, unit, is_time = n / 24, "D", False
         if is_time or unit in ("DE", "CE"):
             ctx.add(m.start(), m.end(), "DURATION", None, _duration_value(n, unit, is_time))
             return
@@ -609,7 +611,11 @@ class TimexTagger:
             fn = lambda r: cal.decade(r.year // 10 - k)
         else:
             fn = lambda r: cal.century(r.year // 100 - k)
-        ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "PAST_REF", mod=mod)
+        try:
+            p = ctx.relative(fn)
+        except (ValueError, OverflowError):  # "vor 30.000 Jahren": before year 1
+            p = Period("PAST_REF", None, ctx.dct.latest) if ctx.dct else None
+        ctx.add(m.start(), m.end(), "DATE", p, "PAST_REF", mod=mod)
 
     def _in_future(self, m, ctx: _Ctx) -> None:
         n = number(m["n"])
@@ -670,6 +676,8 @@ class TimexTagger:
             return
         if m["n"].lower() == "eines" and m["u"].lower() == "tages":
             return  # "eines Tages": some day, not a duration
+        if n == 1 and not m["n"][0].isdigit() and _PLURAL_UNIT.search(m["u"]):
+            return  # "ein Jahrzehnte altes Foto": the article, not a count
         pre = (m["pre"] or "").lower()
         direction = BACKWARD if pre == "seit" else FORWARD if pre.startswith(("binnen", "innerhalb")) else None
         start = m.start("approx") if m["approx"] else m.start("n")
@@ -734,6 +742,8 @@ class TimexTagger:
             return
         if dp in ("nachmittags", "abends", "nachts") and h < 12 and not (dp == "nachts" and h < 5):
             h += 12
+        elif dp in ("abends", "nachts") and h == 12:  # "12 Uhr nachts" is midnight
+            h = 0
         if h == 24:
             h = 0
         # "Das Spiel beginnt um 21 Uhr" right after the sentence naming the day belongs to that day.

@@ -35,7 +35,7 @@ HOUR_WORDS = {w: int(v) for w, v in NUMBERS.items() if v.isdigit() and 2 <= int(
 HOUR_WORDS.update({"ein": 1, "eins": 1, "einundzwanzig": 21, "zweiundzwanzig": 22, "dreiundzwanzig": 23,
                    "vierundzwanzig": 24})
 HOURW = f"(?:{alternation(HOUR_WORDS)})"
-NUM = rf"(?:\d{{1,4}}(?:,\d+)?|{NUMW})"
+NUM = rf"(?:(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d.,]\d)|(?<![\d.,])\d{{1,4}}(?:,\d+)?|{NUMW})"
 ORDW = f"(?:{alternation(ORDINALS)})(?:e[nmrs]?|e)"
 UNIT = f"(?:{alternation(UNITS)})"
 DP_TAIL = "(?:frühmorgens|morgens|vormittags|nachmittags|mittags|abends|nachts|spätabends|morgen|vormittag|nachmittag|mittag|abend|nacht|früh)"
@@ -74,7 +74,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("century",
      rf"(?:(?P<part>{PART})\s+des\s+)?(?:(?P<c>\d{{1,2}})\.|(?P<cw>{alternation(CENTURY_WORDS)}))\s+Jahrhunderts?(?!\w)"),
     ("quarter",
-     rf"(?P<q>ersten|zweiten|dritten|vierten|[1-4]\.)\s+(?P<u>Quartal|Halbjahr|Jahreshälfte)(?:e?s)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
+     rf"(?P<q>erste[nrms]?|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|[1-4]\.)\s+(?P<u>Quartal|Halbjahr|Jahreshälfte)(?:e?s)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("part_rel", rf"(?P<part>{PART})\s+(?:der|des)\s+(?P<u>Woche|Monats|Jahres|Jahrzehnts)(?!\w)"),
     ("relperiod",
      rf"(?:(?P<part>{PART})\s+)?(?:(?:der|des|dem|den)\s+)?(?P<det>{DET})\s+"
@@ -140,6 +140,8 @@ def number(word: str) -> float | None:
     """Digits (decimal comma allowed) or a German number word, inflected forms included."""
     w = word.lower().replace(" ", "")
     if w[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", w):  # thousands separator: 30.000
+            w = w.replace(".", "")
         try:
             return float(w.replace(",", "."))
         except ValueError:

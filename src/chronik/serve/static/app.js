@@ -9,6 +9,10 @@ document.addEventListener("DOMContentLoaded", () => {
       });
     });
   });
+  // Coming back to a page from history must not leave those fields disabled.
+  window.addEventListener("pageshow", () => {
+    document.querySelectorAll("form.filters [disabled]").forEach((field) => { field.disabled = false; });
+  });
   // Article view: hovering a mention outlines every mention of the same entity.
   const text = document.getElementById("doc-text");
   if (text) {

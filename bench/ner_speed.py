@@ -1,0 +1,66 @@
+"""NER speed: model load time and tokens/s of `ner.crf` (features + CRF + rule layer) on one core.
+
+    python bench/ner_speed.py [--data ../shared/data] [--repeat 3]
+
+Input: the GermEval 2014 dev tokens (41.7k tokens, gold tokenisation, so the tokeniser is not
+timed) and, where present, 10kgnad articles tokenised by the default tokeniser first (untimed).
+"""
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from chronik.eval.conll import read_germeval  # noqa: E402
+from chronik.eval.ner import gold_document  # noqa: E402
+from chronik.nlp.train import default_data_dir  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=default_data_dir())
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--articles", type=int, default=300)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    from chronik.pipeline import REGISTRY, load_builtins
+
+    load_builtins()
+    annotate = REGISTRY["ner.crf"].factory({})
+    print(f"model load (import + factory): {time.perf_counter() - t0:.2f} s")
+
+    docs = [gold_document(i, toks) for i, (toks, _) in
+            enumerate(read_germeval(args.data / "germeval2014" / "NER-de-dev.tsv"))]
+    n = sum(len(d.tokens) for d in docs)
+    best = float("inf")
+    for _ in range(args.repeat):
+        t = time.perf_counter()
+        for d in docs:
+            annotate(d)
+        best = min(best, time.perf_counter() - t)
+    print(f"GermEval dev gold tokens: {n} tokens, best of {args.repeat}: {n / best:,.0f} tokens/s")
+
+    gnad = args.data / "10kgnad" / "test.csv"
+    if gnad.is_file():
+        tok = REGISTRY["tokenize.rules"].factory({})
+        from chronik.doc import Document
+
+        texts = [line.split(";", 1)[1] for line in gnad.read_text("utf-8").splitlines()[: args.articles] if ";" in line]
+        articles = [tok(Document(id=str(i), text=re.sub(r"^'|'$", "", t))) for i, t in enumerate(texts)]
+        n = sum(len(d.tokens) for d in articles)
+        best = float("inf")
+        for _ in range(args.repeat):
+            t = time.perf_counter()
+            for d in articles:
+                annotate(d)
+            best = min(best, time.perf_counter() - t)
+        print(f"10kgnad {len(articles)} articles (our tokeniser): {n} tokens, best of {args.repeat}: "
+              f"{n / best:,.0f} tokens/s")
+
+
+if __name__ == "__main__":
+    main()

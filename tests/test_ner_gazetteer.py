@@ -1,0 +1,132 @@
+"""Gazetteer and rule layer: one test per phenomenon (names, inflections, demonyms, prefixes)."""
+
+import re
+
+import pytest
+
+from chronik.doc import Mention, Token
+from chronik.nlp.ner_gazetteer import default_gazetteer
+
+
+def tokens_of(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+(?:-\w+)*|\S", text)]
+
+
+def run(text: str, model_mentions: list[Mention] | None = None) -> list[Mention]:
+    return default_gazetteer().apply(text, tokens_of(text), model_mentions or [])
+
+
+def only(mentions, surface):
+    found = [m for m in mentions if m.text == surface]
+    assert len(found) == 1, (surface, mentions)
+    return found[0]
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("Die Armee griff Russland an.", "Russland", "RUS"),
+    ("Die Truppen Russlands rücken vor.", "Russlands", "RUS"),
+    ("Die Vereinigten Staaten liefern Waffen.", "Vereinigten Staaten", "USA"),
+    ("Die USA liefern Waffen.", "USA", "USA"),
+    ("Die Ukraine meldet Angriffe.", "Ukraine", "UKR"),
+])
+def test_country_names_and_inflections(text, surface, code):
+    m = only(run(text), surface)
+    assert (m.label, m.kind, m.attrs["country"]) == ("LOC", "name", code)
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Das Weiße Haus dementierte den Bericht.", "Weiße Haus"),
+    ("Der Kreml wies die Vorwürfe zurück.", "Kreml"),
+    ("Das Pentagon bestätigte den Einsatz.", "Pentagon"),
+])
+def test_seats_of_government_are_organisations(text, surface):
+    m = only(run(text), surface)
+    assert (m.label, m.kind) == ("ORG", "name")
+
+
+def test_model_label_is_corrected_for_curated_name():
+    text = "Der Kreml schweigt."
+    wrong = Mention(4, 9, "Kreml", "LOC", "name")
+    m = only(run(text, [wrong]), "Kreml")
+    assert m.label == "ORG" and m.attrs["country"] == "RUS"
+
+
+def test_model_mentions_are_not_duplicated():
+    text = "Moskau schweigt."
+    mentions = run(text, [Mention(0, 6, "Moskau", "LOC", "name")])
+    assert len([m for m in mentions if m.text == "Moskau"]) == 1
+
+
+@pytest.mark.parametrize("text,surface,code", [
+    ("Die russischen Truppen ziehen ab.", "russischen", "RUS"),
+    ("Die ukrainische Regierung widerspricht.", "ukrainische", "UKR"),
+    ("Den amerikanischen Diplomaten wurde gedankt.", "amerikanischen", "USA"),
+])
+def test_adjectives_are_demonyms_linked_to_country(text, surface, code):
+    m = only(run(text), surface)
+    assert (m.kind, m.attrs["country"], m.attrs["form"]) == ("demonym", code, "adjective")
+
+
+def test_sentence_initial_adjective_is_a_demonym():
+    m = only(run("Russische Truppen ziehen ab."), "Russische")
+    assert (m.kind, m.attrs["country"]) == ("demonym", "RUS")
+
+
+def test_person_noun_demonym():
+    m = only(run("Die Russen melden Geländegewinne."), "Russen")
+    assert (m.kind, m.attrs["country"], m.attrs["form"]) == ("demonym", "RUS", "noun")
+
+
+def test_country_name_that_is_also_a_plural_stays_a_name():
+    # "Polen" (Poland / Poles) is left to the model; once tagged, it is the country
+    assert run("Polen schließt die Grenze.") == []
+    m = only(run("Polen schließt die Grenze.", [Mention(0, 5, "Polen", "LOC", "name")]), "Polen")
+    assert (m.kind, m.attrs["country"]) == ("name", "POL")
+
+
+def test_us_prefix_in_compound():
+    text = "Der US-Präsident Joe Biden sprach."
+    m = only(run(text), "US")
+    assert (m.start, m.end) == (4, 6)
+    assert (m.kind, m.label, m.attrs["country"], m.attrs["form"]) == ("demonym", "LOC", "USA", "prefix")
+
+
+def test_nato_prefix_in_compound():
+    m = only(run("Der Nato-Gipfel beginnt."), "Nato")
+    assert (m.kind, m.label, m.attrs["org"]) == ("demonym", "ORG", "NATO")
+
+
+def test_split_prefix_token_is_a_prefix_not_a_name():
+    text = "Der US-Präsident"
+    # a tokeniser that split the compound into "US", "-", "Präsident"
+    toks = [Token(0, 3, "Der"), Token(4, 6, "US"), Token(6, 7, "-"), Token(7, 16, "Präsident")]
+    mentions = default_gazetteer().apply(text, toks, [Mention(4, 6, "US", "LOC", "name")])
+    [m] = mentions
+    assert (m.kind, m.attrs["country"]) == ("demonym", "USA")
+
+
+def test_glued_prefix_kremlchef():
+    m = only(run("Kremlchef Putin droht."), "Kreml")
+    assert (m.kind, m.label, m.attrs["org"], m.attrs["country"]) == ("demonym", "ORG", "Kreml", "RUS")
+
+
+def test_hyphenated_adjectives_each_linked():
+    mentions = run("Die russisch-ukrainische Grenze bleibt zu.")
+    codes = [(m.text, m.attrs["country"]) for m in mentions if m.kind == "demonym"]
+    assert codes == [("russisch", "RUS"), ("ukrainische", "UKR")]
+
+
+def test_capitalised_adjective_in_name_is_not_a_demonym():
+    mentions = run("Die Russische Föderation protestiert.")
+    m = only(mentions, "Russische Föderation")
+    assert m.kind == "name" and not [x for x in mentions if x.kind == "demonym"]
+
+
+def test_ambiguous_common_word_not_added_by_rules():
+    assert run("Das Essen war kalt.") == []
+
+
+def test_capitals_and_organisations():
+    mentions = run("In Kiew traf die OSZE Vertreter der Vereinten Nationen.")
+    got = {(m.text, m.label) for m in mentions}
+    assert got == {("Kiew", "LOC"), ("OSZE", "ORG"), ("Vereinten Nationen", "ORG")}
