@@ -4,8 +4,9 @@
     .venv/bin/python bench/quotes.py --corpus spkatt --repeats 5
 
 Texts come from ../shared/data (10kgnad: DerStandard articles; spkatt: Wikinews articles on their
-gold tokens).  Tokenisation runs first and is not timed; the figure is the quotes component alone,
-best of --repeats passes (the machine may be shared).  Prints one JSON line.
+gold tokens).  Tokenisation and tagging (``tag.default``, unless --no-tags) run first and are not
+timed; the figure is the quotes component alone, best of --repeats passes (the machine may be
+shared).  Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -45,8 +46,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=("10kgnad", "spkatt"), default="10kgnad")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--no-tags", action="store_true", help="Do not run the tagger first.")
     args = ap.parse_args()
     docs = load_docs(args.corpus)
+    if not args.no_tags:
+        tag = Pipeline(["tag.default"])
+        docs = [tag(d) for d in docs]
     words = sum(sum(1 for t in d.tokens if t.text[:1].isalnum()) for d in docs)
     annotate = Pipeline(["quotes.rules"]).steps[0][1]
     best = None
@@ -56,7 +61,7 @@ def main() -> None:
         quotes = sum(len(annotate(d).quotes) for d in docs)
         elapsed = time.perf_counter() - t0
         best = elapsed if best is None else min(best, elapsed)
-    print(json.dumps({"corpus": args.corpus, "documents": len(docs), "words": words, "quotes": quotes,
+    print(json.dumps({"corpus": args.corpus, "tags": not args.no_tags, "documents": len(docs), "words": words, "quotes": quotes,
                       "seconds": round(best, 3), "words_per_second": round(words / best)}))
 
 

@@ -242,7 +242,7 @@ def test_demonym_before_a_noun_trigger_is_its_agent_and_durations_do_not_date_ev
 
 
 def test_preposition_found_across_head_nouns_and_unrecognised_conjuncts():
-    doc = build("Am Samstag wollen Putin und Biden telefonieren.", WORLD, SAT)
+    doc = build("Am Samstag wollen Putin und Biden telefonieren.", WORLD, [("Samstag", "2022-02-12", "2022-02-12", "2022-02-12")])
     assert codes(doc.events[0].sources + doc.events[0].targets) == ["Putin", "Biden"]
     doc = build("Scholz kritisierte die Lage im Nachbarland Polen.", WORLD)
     assert codes(doc.events[0].targets) == []
@@ -253,3 +253,10 @@ def test_preposition_found_across_head_nouns_and_unrecognised_conjuncts():
 def test_dateline_is_not_an_actor():
     doc = build("Berlin – Massive Kritik kam von der Opposition.", WORLD)
     assert doc.events[0].sources == []
+
+
+def test_time_words_are_not_head_nouns_of_actors():
+    doc = build("Russland hat am Montagmorgen Kiew angegriffen.", WORLD,
+                [("am Montagmorgen", "2022-02-14TMO", "2022-02-14", "2022-02-14")])
+    (ev,) = doc.events
+    assert codes(ev.targets) == ["Kiew"] and ev.location is None

@@ -132,3 +132,24 @@ def test_different_actors_or_distant_times_stay_apart(tmp_path, pipeline):
         from chronik.events.merge import merge_events
         merge_events(store)
         assert store.con.execute("SELECT id FROM event_clusters ORDER BY id").fetchall() == before
+
+
+def test_report_with_fewer_actors_joins_the_full_event(tmp_path, pipeline):
+    with Store(tmp_path / "c.duckdb") as store:
+        _add(store, [
+            ("A", "2022-02-13", "Putin und Biden telefonierten am Samstag."),
+            ("B", "2022-02-13", "Biden telefonierte am Samstag mit Putin."),
+            ("C", "2022-02-13", "Biden telefonierte am Samstag."),
+            ("D", "2022-02-13", "Putin und Macron telefonierten am Samstag."),
+        ])
+        analyse(store, pipeline)
+        rows = store.con.execute("SELECT n_mentions, n_articles FROM event_clusters ORDER BY n_mentions").fetchall()
+        assert rows == [(1, 1), (3, 3)]
+
+
+def test_merge_on_an_empty_store_is_a_no_op(tmp_path):
+    from chronik.events.merge import merge_events
+
+    with Store(tmp_path / "e.duckdb") as store:
+        merge_events(store)
+        assert store.counts()["event_clusters"] == 0

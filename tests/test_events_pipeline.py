@@ -69,3 +69,22 @@ def test_evidence_is_exact(default_pipeline):
         assert doc.text[ev.trigger[0]:ev.trigger[1]] == ev.attrs["trigger_text"]
         sent = doc.sentences[ev.sentence]
         assert sent.start <= ev.trigger[0] < sent.end
+
+
+def test_five_reports_of_one_call_merge_through_the_default_pipeline(tmp_path, default_pipeline):
+    import json
+
+    from chronik.runner import analyse
+    from chronik.store import Store
+
+    from test_events_merge import FIVE_REPORTS, _add
+
+    with Store(tmp_path / "c.duckdb") as store:
+        _add(store, FIVE_REPORTS)
+        analyse(store, default_pipeline)
+        rows = store.con.execute("SELECT n_mentions, n_articles, sources, earliest, latest FROM event_clusters "
+                                 "WHERE type = 'CONSULT' ORDER BY n_mentions DESC").fetchall()
+        n_mentions, n_articles, sources, earliest, latest = rows[0]
+        assert (n_mentions, n_articles) == (5, 5), rows
+        assert len(json.loads(sources)) == 5
+        assert earliest == latest == date(2022, 2, 12)

@@ -45,6 +45,7 @@ def test_tiny_model_tags_with_exact_offsets(tiny_model):
     assert got == [("Anna Berger", "PER", "name"), ("Bremen", "LOC", "name")]
     for m in doc.mentions:
         assert doc.text[m.start:m.end] == m.text
+        assert 0.0 < m.score <= 1.0  # CRF marginal of the weakest token
 
 
 def test_rule_layer_runs_on_top_of_the_model(tiny_model):
@@ -124,3 +125,17 @@ def test_train_reads_all_allowed_sets(shared_data):
     domain = load_domain_sets(shared_data)
     labels = {t[2:] for _, tags in domain for t in tags if t != "O"}
     assert labels == {"PER", "LOC", "ORG"}
+
+
+def test_eval_cli_reads_conll_and_applies_map(tiny_model, tmp_path):
+    gold = tmp_path / "gold.conll"
+    rows = ["-DOCSTART- -X- O O", ""]
+    for toks, tags in SENTENCES:
+        rows += [f"{w} NE I-NE {t.replace('MISC', 'OTH')}" for w, t in zip(toks, tags)] + [""]
+    gold.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "ner", "--gold", str(gold), "--ner", f"ner.crf:{tiny_model}",
+                                      "--map", "OTH=MISC", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["format"] == "conll"
+    assert report["per_type"]["MISC"]["gold"] == 1

@@ -146,3 +146,30 @@ def test_gsd_projection_onto_own_tokens(shared_data):
     tags = {t for ex in examples for t in ex.tags}
     assert {"APPRART", "VVFIN", "NE", "NN", "ADJA"} <= tags
     assert all(len(ex.words) == len(ex.tags) == len(ex.lemmas) for ex in examples)
+
+
+def test_batched_decoder_matches_reference_viterbi_for_mixed_lengths():
+    import numpy as np
+
+    from chronik.nlp.tagger_model import TaggerModel
+
+    rng = np.random.default_rng(7)
+    n_labels = 6
+    model = TaggerModel([f"T{i}" for i in range(n_labels)], ["bias"],
+                        np.zeros((1, n_labels), dtype=np.float32),
+                        rng.normal(size=(n_labels, n_labels)).astype(np.float32))
+    scores = [rng.normal(size=(n, n_labels)).astype(np.float32) for n in (1, 5, 2, 9, 3)]
+
+    def reference(s):
+        delta, back = s[0].copy(), []
+        for t in range(1, len(s)):
+            cand = delta[:, None] + model.transitions
+            back.append(cand.argmax(0))
+            delta = cand.max(0) + s[t]
+        path = [int(delta.argmax())]
+        for bp in reversed(back):
+            path.append(int(bp[path[-1]]))
+        return path[::-1]
+
+    decoded = model._decode(scores, beam=n_labels)
+    assert [list(map(int, p)) for p in decoded] == [reference(s) for s in scores]

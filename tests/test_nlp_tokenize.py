@@ -139,3 +139,11 @@ def test_offsets_are_exact_on_random_unicode(text):
         assert s.start == toks[s.first_token].start and s.end == toks[s.end_token - 1].end
         covered = s.end_token
     assert covered == len(toks)
+
+
+def test_sentence_boundaries_on_gsd(shared_data):
+    from chronik.nlp.tagger_train import evaluate_sentence_split
+
+    scores = evaluate_sentence_split(shared_data / "ud-german-gsd")
+    assert scores["boundaries"] > 1500
+    assert scores["precision"] > 0.98 and scores["recall"] > 0.95

@@ -245,3 +245,61 @@ def test_random_token_soup_never_crashes_and_spans_are_valid(pipe):
                 assert all(0 <= s < e <= len(doc.text) for s, e in spans)
             assert q.form in ("Direct", "Indirect", "FreeIndirect", "Reported")
             assert q.medium in ("speech", "writing", "thought")
+
+
+def test_anaphoric_frame_takes_previous_sentence(pipe):
+    doc, qs = quotes(pipe, "Die Grenze bleibt bis Freitag geschlossen. Dies teilte ein Sprecher der Bundespolizei mit.")
+    q = qs[-1]
+    assert span(doc, q.message) == "Die Grenze bleibt bis Freitag geschlossen"
+    assert span(doc, q.cue) == "teilte … mit"
+    assert span(doc, q.source) == "ein Sprecher der Bundespolizei"
+
+
+def test_wie_clause_with_apposition(pipe):
+    doc, q = only(pipe, "Wie Anna Berger, Sprecherin der Stadtwerke, am Morgen mitteilte, ist die Leitung repariert.")
+    assert span(doc, q.cue) == "Wie … mitteilte"
+    assert span(doc, q.source) == "Anna Berger, Sprecherin der Stadtwerke"
+    assert span(doc, q.message) == "ist die Leitung repariert"
+
+
+def test_postposed_nach_cue(pipe):
+    doc, q = only(pipe, "Seiner Meinung nach hätte die Flugaufsicht die Landung untersagen müssen.")
+    assert (span(doc, q.cue), span(doc, q.source)) == ("nach", "Seiner Meinung")
+
+
+def test_relative_zufolge(pipe):
+    doc, qs = quotes(pipe, "Er verwies auf Umfragen, denen zufolge die Mehrheit den Plan ablehnt.")
+    q = [q for q in qs if span(doc, q.cue) == "zufolge"][0]
+    assert span(doc, q.source) == "denen"
+    assert span(doc, q.message) == "die Mehrheit den Plan ablehnt"
+
+
+def test_interjected_so_with_verb(pipe):
+    doc, q = only(pipe, "Tatsächlich, so betont die Polizei, gab es keine Verletzten.")
+    assert span(doc, q.cue) == "betont"
+    assert span(doc, q.source) == "die Polizei"
+    assert span(doc, q.message) == "Tatsächlich … gab es keine Verletzten"
+
+
+def test_light_verb_noun_cue(pipe):
+    doc, q = only(pipe, "Die Gutachter kamen zu dem Ergebnis, dass die Brücke saniert werden muss.")
+    assert span(doc, q.cue) == "kamen zu dem Ergebnis"
+    assert span(doc, q.source) == "Die Gutachter"
+
+
+def test_addressee_after_gegenueber(pipe):
+    doc, q = only(pipe, "Gegenüber dem Rundfunk erklärte die Ministerin, die Reform komme im Herbst.")
+    assert span(doc, q.addressee) == "dem Rundfunk"
+    assert span(doc, q.source) == "die Ministerin"
+
+
+def test_addressee_of_an_interview(pipe):
+    doc, q = only(pipe, "Der Trainer sagte in einem Interview mit der Lokalzeitung, er bleibe im Verein.")
+    assert span(doc, q.addressee) == "der Lokalzeitung"
+    assert q.channel == "Interview"
+
+
+def test_passive_subject_is_the_addressee(pipe):
+    doc, q = only(pipe, "Die Regierung wurde aufgefordert, die Grenzübergänge zu öffnen.")
+    assert span(doc, q.addressee) == "Die Regierung"
+    assert q.source == []

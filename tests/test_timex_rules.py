@@ -40,9 +40,10 @@ def test_ende_dezember_last_year_with_mod_end():
 # -- partial DCT: never invent a day ---------------------------------------------------------------
 def test_weekday_with_month_dct_is_bounded_not_invented():
     t = one("Die Delegationen wollen am Samstag weiter verhandeln.", "Samstag", "2022-02")
-    assert t.value == "XXXX-WXX-6"
-    assert date(2022, 2, 1) <= t.earliest and t.latest <= date(2022, 3, 6)
-    assert t.earliest.isoweekday() == 6 and t.latest.isoweekday() == 6
+    # the forward window (article day .. six days later) over every day of February
+    assert (t.value, t.earliest, t.latest) == ("XXXX-WXX-6", date(2022, 2, 1), date(2022, 3, 6))
+    past = one("Am Samstag demonstrierten Tausende.", "Samstag", "2022-02")
+    assert (past.earliest, past.latest) == (date(2022, 1, 26), date(2022, 2, 28))
 
 
 def test_heute_with_month_dct_is_the_month():
@@ -149,6 +150,11 @@ def test_anchoring_to_previous_timex():
     assert [(t.text, t.value, t.anchor) for t in found] == [
         ("3. März 2021", "2021-03-03", "dct"), ("Tag darauf", "2021-03-04", "previous"),
         ("Zwei Tage später", "2021-03-06", "previous")]
+
+
+def test_night_told_in_the_past_is_the_night_before():
+    assert one("In der Nacht gab es mehrere Explosionen.", "Nacht").value == "2022-02-10TNI"
+    assert one("In der Nacht soll es schneien.", "Nacht").value == "2022-02-11TNI"
 
 
 def test_clock_time_takes_the_day_of_its_sentence():

@@ -39,7 +39,7 @@ JsonOption = typer.Option(False, "--json", help="Print a machine-readable summar
 
 
 def _fail(message: str, code: int = 2) -> None:
-    console.print(f"[red]error:[/] {message}", markup=True, highlight=False)
+    console.print(f"[red]error:[/] {message}", markup=True, highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -99,17 +99,17 @@ def _run_ingest(paths: list[Path], db: Path, options, quiet: bool):
 def _print_ingest_summary(summary) -> None:
     out = console
     out.print(f"ingest: {summary.files} file(s), {summary.records:,} record(s) in {summary.seconds:.1f} s "
-              f"({summary.docs_per_second:,.0f} docs/s, {summary.words_per_second:,.0f} words/s)", highlight=False)
+              f"({summary.docs_per_second:,.0f} docs/s, {summary.words_per_second:,.0f} words/s)", highlight=False, soft_wrap=True)
     out.print(f"  new {summary.added:,} (ok {summary.ok:,}, duplicate {summary.duplicates:,}, "
               f"skipped {summary.skipped:,}) · already stored {summary.unchanged:,} · "
-              f"rejected {summary.rejected:,}", highlight=False)
+              f"rejected {summary.rejected:,}", highlight=False, soft_wrap=True)
     for note in summary.notes:
-        out.print(f"  note: {note}", markup=False, highlight=False)
+        out.print(f"  note: {note}", markup=False, highlight=False, soft_wrap=True)
     for line in summary.rejects:
-        out.print(f"  reject: {line}", markup=False, highlight=False)
+        out.print(f"  reject: {line}", markup=False, highlight=False, soft_wrap=True)
     if summary.rejected > len(summary.rejects):
         out.print(f"  … and {summary.rejected - len(summary.rejects):,} more rejects "
-                  "(all in the rejects table: chronik export --table rejects)", highlight=False)
+                  "(all in the rejects table: chronik export --table rejects)", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -254,9 +254,9 @@ def run(
     if not quiet:
         console.print(f"analyse: {run_summary.analysed:,} document(s), {run_summary.failed:,} failed, "
                       f"{run_summary.seconds:.1f} s ({run_summary.words_per_second:,.0f} words/s) "
-                      f"with {pipeline.signature}", highlight=False, markup=False)
+                      f"with {pipeline.signature}", highlight=False, markup=False, soft_wrap=True)
         for line in run_summary.errors[:20]:
-            console.print(f"  error: {line}", markup=False, highlight=False)
+            console.print(f"  error: {line}", markup=False, highlight=False, soft_wrap=True)
     if paths and result["ingest"]["added"] + result["ingest"]["unchanged"] == 0:
         raise typer.Exit(1)
 
@@ -310,7 +310,7 @@ def export(
         for name, path in targets:
             path.parent.mkdir(parents=True, exist_ok=True)
             n = store.export(name, fmt, path)
-            console.print(f"{name}: {n:,} row(s) → {path}", markup=False, highlight=False)
+            console.print(f"{name}: {n:,} row(s) → {path}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _register_subcommands() -> None:

@@ -40,22 +40,29 @@ class GoldDoc:
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
-_ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
+_ATTR = re.compile(r"""([A-Za-z_:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def _attrs(raw: str) -> dict[str, str]:
+    return {k: a if a or not b else b for k, a, b in _ATTR.findall(raw)}
 
 
 def parse_tml(content: str, doc_id: str) -> GoldDoc:
     """A TimeML document: DCT, plain text of <TEXT> and the inline TIMEX3 spans."""
     dct = None
     for m in re.finditer(r"<TIMEX3\b([^>]*)>", content):
-        attrs = dict(_ATTR.findall(m.group(1)))
+        attrs = _attrs(m.group(1))
         if attrs.get("functionInDocument") == "CREATION_TIME":
             dct = attrs.get("value")
             break
     if dct is None:
-        dm = re.search(r"<DCT>.*?value=\"([^\"]+)\"", content, re.S)
+        dm = re.search(r"<DCT>.*?value=[\"']([^\"']+)[\"']", content, re.S)
         dct = dm.group(1) if dm else None
     tm = re.search(r"<TEXT>(.*)</TEXT>", content, re.S)
-    body = tm.group(1) if tm else re.sub(r"<DCT>.*?</DCT>", "", content, flags=re.S)
+    if tm:
+        body = tm.group(1)
+    else:  # no <TEXT>: everything but the header elements and XML declarations
+        body = re.sub(r"<(DCT|DOCID|EXTRAINFO)\b.*?</\1>|<\?.*?\?>|<!.*?>", "", content, flags=re.S)
     out: list[str] = []
     length = 0
     open_timex: list[tuple[int, dict[str, str]]] = []
@@ -70,7 +77,7 @@ def parse_tml(content: str, doc_id: str) -> GoldDoc:
         if name != "TIMEX3":
             continue
         if not closing:
-            open_timex.append((length, dict(_ATTR.findall(m.group(3)))))
+            open_timex.append((length, _attrs(m.group(3))))
         elif open_timex:
             start, attrs = open_timex.pop()
             timexes.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))

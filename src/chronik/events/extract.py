@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..doc import Actor, Document, Event, Mention, Quantity, Token
+from ..doc import Actor, Document, Event, Mention, Quantity
 from .lexicon import Lexicon, Trigger
 
 _BOUNDARY = {",", ";", ":", "–", "—", "(", ")", "„", "“", "”", "\"", "»", "«", "‚", "‘", "[", "]"}
@@ -159,7 +159,6 @@ class Extractor:
 
     # -- triggers ---------------------------------------------------------------------------------
     def _triggers(self, doc: Document, info: _Sentence) -> list[_Found]:
-        lex = self.lex
         found: list[_Found] = []
         for i in range(info.first, info.end):
             tok = doc.tokens[i]
@@ -277,6 +276,8 @@ class Extractor:
     def _units(self, doc: Document, info: _Sentence, mentions: list[Mention],
                token_starts: list[int], found: list[_Found]) -> list[_Unit]:
         noun_triggers = {f.token for f in found if f.trigger.pos == "N"}
+        timex_spans = [(t.start, t.end) for t in doc.timexes if info.first < len(doc.tokens)
+                       and doc.tokens[info.first].start <= t.start < doc.tokens[info.end - 1].end]
         units: list[_Unit] = []
         for m in mentions:
             first = bisect_right(token_starts, m.start) - 1
@@ -319,7 +320,8 @@ class Extractor:
                         u.genitive_of = j
                         break
                     if capitals < 2 and (j == u.first - 1 - capitals or after_coordinator) and text.isalpha() \
-                            and not tok.pos.startswith("V") and j not in noun_triggers:
+                            and not tok.pos.startswith("V") and j not in noun_triggers \
+                            and not any(s <= tok.start < e for s, e in timex_spans):
                         capitals += 1
                         j -= 1
                         continue

@@ -8,8 +8,10 @@ Two event mentions are the same event when they have
     what is intended; possible, denied and negated each stand apart,
   * overlapping time bounds (``earliest``/``latest``; an open bound is closed ``WINDOW_DAYS`` from the
     other one, an event without bounds is placed at its article's date).
-A planned call and the call that then took place are two clusters linked both ways through
-``linked_to``.  Mentions without any actor stay alone (one cluster each).
+A report naming only some of the actors ("Biden telefonierte am Samstag") joins the one cluster
+whose actors include them (same type, modality class, overlapping time); with two candidates it
+stays apart.  A planned call and the call that then took place are two clusters linked both ways
+through ``linked_to``.  Mentions without any actor stay alone (one cluster each).
 
 Everything runs as set-based SQL inside DuckDB (a window-function sweep over intervals sorted per
 actor block), so the cost grows with the number of event rows, not with pairs of them.
@@ -59,12 +61,14 @@ def merge_events(store) -> None:
                             THEN 'P:' || array_to_string(list_sort(list(DISTINCT a.key)), '|')
                             ELSE 'S:' || coalesce(array_to_string(list_sort(list(DISTINCT a.key) FILTER (WHERE a.side = 'source')), '|'), '')
                               || ' T:' || coalesce(array_to_string(list_sort(list(DISTINCT a.key) FILTER (WHERE a.side = 'target')), '|'), '')
-                       END AS actor_sig
+                       END AS actor_sig,
+                       list_sort(list(DISTINCT a.key)) AS keys
                 FROM sig s JOIN _ev_actor a ON a.doc_id = s.doc_id AND a.idx = s.idx
                 GROUP BY s.doc_id, s.idx, s.symmetric
             ),
             bounds AS (
                 SELECT s.*, coalesce(a.actor_sig, 'none:' || s.doc_id || ':' || s.idx) AS actor_sig,
+                       coalesce(a.keys, []::VARCHAR[]) AS keys,
                        coalesce(s.earliest, s.latest - INTERVAL {WINDOW_DAYS} DAY,
                                 s.date_earliest - INTERVAL {WINDOW_DAYS} DAY)::DATE AS lo,
                        coalesce(s.latest, s.earliest + INTERVAL {WINDOW_DAYS} DAY,
@@ -85,17 +89,38 @@ def merge_events(store) -> None:
                                             ORDER BY lo, doc_id, idx ROWS UNBOUNDED PRECEDING) AS part
                 FROM swept
             )
-            SELECT n.doc_id, n.idx, n.type, n.mclass, n.actor_sig, n.lo, n.hi,
+            SELECT n.doc_id, n.idx, n.type, n.mclass, n.actor_sig, n.keys, n.lo, n.hi,
                    'ev' || substr(md5(n.type || '|' || n.mclass || '|' || n.actor_sig || '|' ||
                          first(n.doc_id || ':' || n.idx) OVER (
                              PARTITION BY n.type, n.mclass, n.actor_sig, n.lo IS NULL, n.part ORDER BY n.doc_id, n.idx)), 1, 14) AS cluster_id
             FROM numbered n
         """)
+        # A report naming fewer actors ("Biden telefonierte am Samstag") joins the one cluster whose
+        # actors include them, with the same type and modality class and overlapping time.
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _absorb AS
+            WITH ck AS (
+                SELECT cluster_id, any_value(type) AS type, any_value(mclass) AS mclass,
+                       any_value(keys) AS keys, min(lo) AS lo, max(hi) AS hi
+                FROM _ev GROUP BY cluster_id
+            )
+            , by_key AS (SELECT cluster_id, unnest(keys) AS key FROM ck)
+            SELECT a.cluster_id AS small, min(b.cluster_id) AS big
+            FROM ck a
+            JOIN by_key k ON k.key = a.keys[1] AND k.cluster_id <> a.cluster_id  -- candidates share an actor
+            JOIN ck b ON b.cluster_id = k.cluster_id
+             AND a.type = b.type AND a.mclass = b.mclass
+             AND len(a.keys) < len(b.keys) AND list_has_all(b.keys, a.keys)
+             AND a.lo <= b.hi AND b.lo <= a.hi
+            WHERE len(a.keys) > 0
+            GROUP BY a.cluster_id HAVING count(*) = 1
+        """)
+        con.execute("UPDATE _ev SET cluster_id = x.big FROM _absorb x WHERE _ev.cluster_id = x.small")
         con.execute("""
             CREATE OR REPLACE TEMP TABLE _cl AS
             SELECT c.cluster_id AS id, any_value(c.type) AS type, mode(e.mode) AS mode,
                    CASE WHEN bool_or(e.modality = 'occurred') THEN 'occurred' ELSE mode(e.modality) END AS modality,
-                   any_value(c.actor_sig) AS actor_sig, any_value(c.mclass) AS mclass,
+                   arg_max(c.actor_sig, len(c.keys)) AS actor_sig, any_value(c.mclass) AS mclass,
                    mode(e.time_value) AS time_value,
                    CASE WHEN max(e.earliest) <= min(e.latest) OR min(e.latest) IS NULL OR max(e.earliest) IS NULL
                         THEN max(e.earliest) ELSE min(e.earliest) END AS earliest,
@@ -146,5 +171,5 @@ def merge_events(store) -> None:
             UPDATE events SET cluster_id = c.cluster_id FROM _ev c
             WHERE events.doc_id = c.doc_id AND events.idx = c.idx
         """)
-        for table in ("_ev_actor", "_ev", "_cl", "_links"):
+        for table in ("_ev_actor", "_ev", "_absorb", "_cl", "_links"):
             con.execute(f"DROP TABLE IF EXISTS {table}")

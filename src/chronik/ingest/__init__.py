@@ -21,7 +21,10 @@ from .readers import (EXTENSIONS, FORMATS, FieldMap, ReadContext, Record, Reject
 __all__ = ["FORMATS", "FieldMap", "IngestOptions", "IngestSummary", "StrictReject", "expand_paths", "ingest"]
 
 BATCH_DOCS = 1000
-BATCH_CHARS = 16_000_000  # bound memory when documents are large
+BATCH_CHARS = 8_000_000  # bound memory when documents are large
+# DuckDB otherwise keeps freshly written table data in memory up to its (large) default limit, so
+# peak memory would grow with the corpus; with a small cap it spills and memory stays flat.
+INGEST_MEMORY_LIMIT = "32MB"
 BATCH_SECONDS = 2.0  # commit at least this often so progress (and a resumable state) advances
 MAX_REJECT_LINES = 1000  # kept for the summary; the rejects table holds all of them
 
@@ -188,6 +191,13 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
         raise ValueError(f"unknown format {options.format!r}; expected one of {', '.join(FORMATS)}")
     files = expand_paths(paths, options.format)
     summary = IngestSummary()
+    with store.memory_limit(INGEST_MEMORY_LIMIT):
+        _ingest_files(files, store, options, summary, on_progress)
+    return summary
+
+
+def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summary: IngestSummary,
+                  on_progress: Callable[[IngestSummary], None] | None) -> None:
     writer = _Writer(store, summary, options.batch_docs, on_progress)
     start = time.perf_counter()
     for path in files:
@@ -225,4 +235,3 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
                                  "decoded as cp1252/latin-1")
     writer.flush()
     summary.seconds = time.perf_counter() - start
-    return summary

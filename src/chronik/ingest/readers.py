@@ -298,7 +298,7 @@ def read_jsonl(ctx: ReadContext) -> Iterator[Record | Reject]:
             try:
                 row = json.loads(line)
             except ValueError as exc:
-                yield Reject(location, f"malformed JSON: {getattr(exc, 'msg', exc)} at column {getattr(exc, 'colno', '?')}")
+                yield Reject(location, f"malformed JSON ({getattr(exc, 'msg', exc)}, column {getattr(exc, 'colno', '?')})")
                 continue
             if not isinstance(row, dict):
                 yield Reject(location, f"JSON value is a {type(row).__name__}, not an object")
@@ -591,8 +591,8 @@ def read_warc(ctx: ReadContext, max_bytes: int) -> Iterator[Record | Reject]:
             status = rec.http_headers.get_statuscode()
             if "html" not in ctype.lower() or status != "200":
                 continue
-            location = f"offset {it.get_record_offset()}"
             data = rec.content_stream().read(max_bytes + 1)
+            location = f"offset {it.get_record_offset()}"  # only valid once the payload was read
             if len(data) > max_bytes:
                 yield Reject(location, f"HTML response larger than {max_bytes:,} bytes")
                 continue

@@ -210,14 +210,16 @@ class DocumentConsolidator:
         for r in roles:
             mention = Mention(r.start, r.end, text[r.start:r.end], r.label, "role")
             target = self._apposition(text, r, starts, ends, mentions)
-            attached.append((r, mention, by_mention.get(target) if target is not None else None))
+            cluster = by_mention.get(target) if target is not None else None
+            if cluster is not None:
+                cluster.roles.append(r)
+            attached.append((r, mention, cluster))
         for c in clusters:
             self._code_from_roles(c)
         for r, mention, cluster in attached:
             self._code_from_possessor(text, r, ends, mentions, by_mention)
             mention.attrs = _role_attrs(r)
             if cluster is not None:
-                cluster.roles.append(r)
                 mention.attrs["apposition"] = True
                 role_mentions.append((mention, cluster))
             else:

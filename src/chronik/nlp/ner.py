@@ -75,7 +75,9 @@ def make(config):
                 continue
             words = [t.text for t in tokens]
             tags = tagger.tag(sentence_features(words, gazetteer))
-            found = mentions_from_tags(doc.text, tokens, tags)
+            # Marginal probability of each predicted tag: a mention's score is its weakest token.
+            scores = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
+            found = mentions_from_tags(doc.text, tokens, tags, scores)
             if rules:
                 found = gazetteer.apply(doc.text, tokens, found)
             mentions.extend(found)

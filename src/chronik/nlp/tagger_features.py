@@ -170,5 +170,5 @@ def load_verb_lexicon(lemmas) -> VerbLexicon:
                            (sub2, "sub2"), (pres3, "pres3"), (part, "part")):
             strong.setdefault(form, kind)
     finite = {row[0] for row in _lexicon_rows("verb_paradigms.tsv")}
-    prefixes = [row[0] for row in _lexicon_rows("verb_prefixes.tsv")]
+    prefixes = sorted((row[0] for row in _lexicon_rows("verb_prefixes.tsv")), key=len, reverse=True)
     return VerbLexicon(known, strong, finite, prefixes)

@@ -4,7 +4,7 @@ The model is a linear-chain CRF whose state features each belong to one relative
 (see ``tagger_features``).  A word's contribution from each position is the sum of its feature
 rows in the weight matrix; it is computed once per word and cached, so tagging a token costs a
 few array additions.  Viterbi decoding runs over all sentences of a batch at once (one NumPy step
-per token position, not per token), which is what makes pure-Python tagging reach ~100k tokens/s.
+per token position, not per token); see docs/benchmarks.md for the measured speed.
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ class TaggerModel:
         self.extras = extras or {}
         verb_lemmas = self.extras.get("x_verb_lemmas")
         self.verbs = load_verb_lexicon(str(v) for v in verb_lemmas) if verb_lemmas is not None else None
-        self._zero = np.zeros(len(labels), dtype=np.float32)
         self._cache: dict[str, np.ndarray] = {}
         boundary = self._word_vectors(BOUNDARY)
         self._b_left1, self._b_right1 = boundary[2], boundary[3]

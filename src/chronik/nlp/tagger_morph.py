@@ -46,7 +46,7 @@ class Morphology:
         self.paradigms: dict[str, tuple[str, str, list[str]]] = {}
         for form, lemma, tag, analyses in _rows("verb_paradigms.tsv"):
             self.paradigms.setdefault(form, (lemma, tag, analyses.split(";")))
-        self.prefixes = [row[0] for row in _rows("verb_prefixes.tsv")]
+        self.prefixes = sorted((row[0] for row in _rows("verb_prefixes.tsv")), key=len, reverse=True)
         self.strong: dict[str, tuple[str, str, str]] = {}  # form -> (infinitive, tense, mood/kind)
         for inf, pres3, past, sub2, part in _rows("strong_verbs.tsv"):
             self.strong.setdefault(past, (inf, "Past", "Ind"))
@@ -68,15 +68,18 @@ class Morphology:
     # -- public ------------------------------------------------------------------------------
     def annotate(self, tokens: list[Token]) -> None:
         for i, tok in enumerate(tokens):
-            tag = tok.pos
-            if tag == "VVINF" and self._is_participle(tok.text.lower()):
-                # Unseen strong participles look like infinitives ("vorgeschlagen"); the verb
-                # table knows better than the statistical tagger.
-                tag = tok.pos = "VVPP"
+            tag = tok.pos = self.refine_tag(tok.text, tok.pos)
             if tag in FINITE:
                 tok.lemma, tok.morph = self._finite(tokens, i)
             else:
                 tok.lemma, tok.morph = self._other(tok.text, tag, i == 0)
+
+    def refine_tag(self, word: str, tag: str) -> str:
+        """The tag corrected by the verb tables: unseen strong participles look like infinitives
+        to the statistical tagger ("vorgeschlagen"), and the tables know better."""
+        if tag == "VVINF" and self._is_participle(word.lower()):
+            return "VVPP"
+        return tag
 
     # -- finite verbs ----------------------------------------------------------------------
     def _finite(self, tokens: list[Token], i: int) -> tuple[str, str]:

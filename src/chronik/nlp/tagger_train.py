@@ -22,6 +22,7 @@ import numpy as np
 
 from .tagger_features import BOUNDARY, ROLES, VerbLexicon, features, fixed_tag, load_verb_lexicon
 from .tagger_model import TaggerModel
+from .tagger_morph import Morphology
 from .tokenize import tokenize
 
 HOLDOUT = 377  # last sentences of de_gsd-ud-test.conllu (GSD test s601-s977, news)
@@ -193,11 +194,13 @@ def lexicon_arrays(examples: list[Example]) -> dict[str, np.ndarray]:
 
 
 def evaluate(model: TaggerModel, examples: list[Example]) -> dict[str, float]:
-    """Token accuracy overall and per key tag (precision / recall)."""
+    """Token accuracy overall and per key tag (precision / recall), with the same fixed tags and
+    verb-table corrections as at run time."""
     gold = [t for ex in examples for t in ex.tags]
     words = [w for ex in examples for w in ex.words]
     tagged = [t for tags in model.tag_sentences([ex.words for ex in examples]) for t in tags]
-    pred = [fixed_tag(w) or t for w, t in zip(words, tagged)]
+    morphology = Morphology(model.extras)
+    pred = [fixed_tag(w) or morphology.refine_tag(w, t) for w, t in zip(words, tagged)]
     correct = sum(g == p for g, p in zip(gold, pred))
     result = {"tokens": float(len(gold)), "accuracy": correct / max(len(gold), 1)}
     for tag in ("NN", "NE", "VVFIN", "VAFIN", "VMFIN", "VVINF", "VVPP", "ADJA", "ADJD", "ADV", "APPR", "ART"):

@@ -24,85 +24,53 @@ from importlib import resources
 from ..doc import Document, Quote
 from .lexicon import Lexicon, VerbForm, load
 
-SENT_END = {".", "!", "?"}
-BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
-NAME_PARTICLES = {"of", "de", "du", "la", "le", "van", "von", "der", "den", "da", "di", "del", "y", "and", "&", "bin", "al"}
-CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still continue it
-ATTACHMENTS = {"des", "der", "von", "vom", "aus", "eines", "einer", "und", "sowie", "einiger", "mehrerer",
-               "vieler", "aller", "beider", "zahlreicher", "dieses", "seines", "seiner", "ihres", "ihrer"}  # words joining a second NP
-SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
-OPENERS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", '"'), "‚": ("‘", "’"), "‹": ("›",),
-           '"': ('"',), "”": ("”",)}
-QUOTE_MARKS = set(OPENERS) | {c for cs in OPENERS.values() for c in cs}
-DETS = {
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "einen", "kein",
-    "keine", "keiner", "keinem", "keinen", "sein", "seine", "seiner", "seinem", "seinen", "seines", "ihr",
-    "ihre", "ihrer", "ihrem", "ihren", "ihres", "dessen", "deren", "dieser", "diese", "dieses", "diesem",
-    "diesen", "jener", "jene", "alle", "allen", "beide", "beiden", "mehrere", "mehreren", "einige",
-    "einigen", "viele", "vielen", "zahlreiche", "zahlreichen", "manche", "unser", "unsere", "zwei", "drei",
-    "vier", "fünf", "zehn", "hundert", "tausend", "andere", "anderen", "weitere", "weiteren", "einiger",
-    "mehrerer", "vieler", "aller", "beider", "zahlreicher", "anderer", "weiterer",
-}
-SUBJECT_PRONOUNS = {"er", "sie", "man", "wir", "ich", "ihr", "dieser", "diese", "jener"}
-PRONOUNS_TO_RESOLVE = {"er", "sie", "dieser", "diese", "jener", "ihm", "ihr", "ihn", "ihnen"}
-RELATIVES = {"der", "die", "das", "dem", "den", "denen", "deren", "dessen", "welche", "welcher", "welches"}
-PREPOSITIONS = {
-    "an", "am", "auf", "aus", "bei", "beim", "bis", "durch", "für", "gegen", "gegenüber", "hinter", "im",
-    "in", "ins", "mit", "nach", "neben", "ohne", "seit", "über", "um", "unter", "von", "vom", "vor",
-    "während", "wegen", "zu", "zum", "zur", "zwischen", "laut", "gemäß", "trotz", "innerhalb", "außerhalb",
-    "angesichts", "infolge", "aufgrund", "per", "ab",
-}
-ADVERBS = {
-    "auch", "zudem", "außerdem", "jedoch", "aber", "allerdings", "dann", "damals", "jetzt", "nun", "bereits",
-    "schon", "noch", "gestern", "heute", "morgen", "inzwischen", "zuletzt", "zuvor", "erneut", "weiter",
-    "weiterhin", "ebenfalls", "so", "dabei", "dazu", "daher", "darüber", "damit", "deshalb", "dennoch",
-    "demnach", "danach", "indes", "nämlich", "zunächst", "später", "etwa", "rund", "nur", "sogar",
-    "insgesamt", "nicht", "es", "sich", "dies", "hier", "dort", "offenbar", "bislang", "bisher",
-    "immer", "vielmehr", "ferner", "überdies", "anschließend", "daraufhin", "gleichzeitig", "unterdessen",
-    "derweil", "wiederum", "mittlerweile", "kürzlich", "dagegen", "hingegen", "zugleich", "sowohl",
-    "ausdrücklich", "vor", "allem", "insbesondere", "deutlich", "klar", "einmal", "mehrfach", "wiederholt",
-    "daraus", "darauf", "dafür", "davon", "dadurch", "hierzu", "dazu", "ebenso", "zwar", "wohl", "sehr",
-    "am", "denn", "doch", "und", "oder", "sondern", "sowie", "wie", "als", "dass", "ob", "wenn", "weil",
-    "nachdem", "obwohl", "da", "sodass", "bevor", "ja", "nein", "mehr", "weniger", "eher", "gern", "gerne",
-}
-CONJUNCTIONS = {"und", "aber", "doch", "denn", "oder", "sondern", "sowie"}
-SUBORDINATORS = {"dass", "ob", "weil", "nachdem", "als", "obwohl", "da", "wenn", "während", "bevor", "seit",
-                 "seitdem", "sodass", "damit", "falls", "indem", "wobei", "weshalb", "womit", "worauf"}
-COMPLEMENT_STARTS = {"dass", "ob", "wie", "wann", "warum", "weshalb", "wer", "was", "wo", "welche",
-                     "welcher", "welches", "inwieweit", "wieso"}
-AUXILIARIES = {"hat", "hatte", "haben", "hatten", "habe", "hätte", "hätten", "ist", "war", "waren", "sind",
-               "wurde", "wurden", "wird", "werden", "worden", "sei", "seien", "wäre", "würde", "würden",
-               "soll", "sollte", "will", "wollte", "kann", "konnte", "muss", "musste"}
-FREE_INDIRECT_MARKERS = {"soll", "sollen", "sollte", "sollten"}
-ADDRESSEE_DATIVE_STARTS = {"dem", "der", "den"}
-PURPOSE = {"um", "ohne", "statt", "anstatt"}
-FRAGMENT_PREPS = {"als", "von", "vor", "vom", "für"}
-PASSIVE_AUX = {"wurde", "wurden", "wird", "werden", "ist", "sind", "war", "waren", "worden"}
-ANAPHORIC_OBJECTS = {"dies", "das", "dieses", "diese", "dem", "darauf", "daran", "davon"}
-ADDRESSEE_EVENTS = {"Interview", "Gespräch", "Telefonat", "Telefongespräch", "Unterredung", "Treffen"}
-AUDIENCES = {"Presse", "Journalisten", "Reportern", "Medienvertretern", "Abgeordneten", "Parlament", "Bundestag",
-             "Delegierten", "Anhängern", "Studenten", "Zuhörern", "Mitgliedern", "Vollversammlung"}
-NAME_PREPS = {"in", "für", "ohne"}
-NOT_VERB_TAGS = {"NN", "NE", "ADJA", "APPR", "APPRART", "ART"}  # tags that rule out a verb reading
-MODALS = {"möchte", "möchten", "will", "wollen", "wollte", "wollten", "soll", "sollen", "sollte", "sollten",
-          "kann", "können", "konnte", "konnten", "muss", "müssen", "musste", "mussten", "darf", "dürfen"}
-NOT_SUBJECT_STARTS = {"den", "dem", "einem", "einen"}
-CUE_COMPANIONS = {"sich", "davon", "darauf", "darüber", "daran", "dafür", "als"}
-TEMPORAL_NOUNS = {
-    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend", "Sonntag", "Januar",
-    "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
-    "Dezember", "Wochenende", "Abend", "Morgen", "Nachmittag", "Vormittag", "Mittag", "Nacht",
-}
-INDEFINITE = {"ein", "eine", "einer", "einem", "eines", "einen"}
-
-
-# lower-case tokens that are names: web sites (faz.net) and compounds with a capitalised part (ai-Bericht)
-_LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{1,4}-[A-ZÄÖÜ]\w+")
-
 
 def _resource_rows(name: str) -> list[list[str]]:
     text = resources.files("chronik.lexicons.quotes").joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# Closed word classes (articles, prepositions, auxiliaries, …) live in wordclasses.tsv.
+_WORDS = {row[0]: set(row[1].split()) for row in _resource_rows("wordclasses.tsv")}
+NAME_PARTICLES = _WORDS["name_particles"]
+ATTACHMENTS = _WORDS["attachments"]
+DETS = _WORDS["dets"]
+SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]
+PRONOUNS_TO_RESOLVE = _WORDS["pronouns_to_resolve"]
+RELATIVES = _WORDS["relatives"]
+PREPOSITIONS = _WORDS["prepositions"]
+ADVERBS = _WORDS["adverbs"]
+CONJUNCTIONS = _WORDS["conjunctions"]
+SUBORDINATORS = _WORDS["subordinators"]
+COMPLEMENT_STARTS = _WORDS["complement_starts"]
+AUXILIARIES = _WORDS["auxiliaries"]
+FREE_INDIRECT_MARKERS = _WORDS["free_indirect_markers"]
+ADDRESSEE_DATIVE_STARTS = _WORDS["addressee_dative_starts"]
+PURPOSE = _WORDS["purpose"]
+FRAGMENT_PREPS = _WORDS["fragment_preps"]
+PASSIVE_AUX = _WORDS["passive_aux"]
+ANAPHORIC_OBJECTS = _WORDS["anaphoric_objects"]
+ADDRESSEE_EVENTS = _WORDS["addressee_events"]
+AUDIENCES = _WORDS["audiences"]
+NAME_PREPS = _WORDS["name_preps"]
+MODALS = _WORDS["modals"]
+NOT_SUBJECT_STARTS = _WORDS["not_subject_starts"]
+CUE_COMPANIONS = _WORDS["cue_companions"]
+TEMPORAL_NOUNS = _WORDS["temporal_nouns"]
+INDEFINITE = _WORDS["indefinite"]
+
+WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
+SENT_END = {".", "!", "?"}
+BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
+OPENERS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", '"'), "‚": ("‘", "’"), "‹": ("›",),
+           '"': ('"',), "”": ("”",)}
+QUOTE_MARKS = set(OPENERS) | {c for cs in OPENERS.values() for c in cs}
+NOT_VERB_TAGS = {"NN", "NE", "ADJA", "APPR", "APPRART", "ART"}  # STTS tags that rule out a verb reading
+CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still continue it
+SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
+
+# lower-case tokens that are names: web sites (faz.net) and compounds with a capitalised part (ai-Bericht)
+_LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{1,4}-[A-ZÄÖÜ]\w+")
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +128,14 @@ class _Doc:
         self.quote_of = [-1] * self.n
         self.quotes = self._direct_spans()
         self.hard = [t in BOUNDARY or t in SENT_END or t in QUOTE_MARKS for t in self.text]
+        depth = 0
+        for i, t in enumerate(self.text):  # "(Awoda, dt. Arbeiterpartei)": an aside, not a clause break
+            if t == "(":
+                depth += 1
+            elif t == ")" or t in SENT_END:
+                depth = max(depth - 1, 0) if t == ")" else 0
+            elif depth and t in BOUNDARY:
+                self.hard[i] = False
         for k, (o, c) in enumerate(self.quotes):
             for i in range(o, c + 1):
                 self.quote_of[i] = k
@@ -330,7 +306,10 @@ class _Doc:
                     return vf, self.with_companions([i - 1, i], clause_end)
                 continue
             if vf.kind == "participle":
-                return vf, self.with_companions(self._with_auxiliary(i), clause_end)
+                cue = self._with_auxiliary(i)
+                if len(cue) > 1 or plain is None and not any(f.kind == "finite" for f in forms):
+                    return vf, self.with_companions(cue, clause_end)
+                continue  # "behauptet" without an auxiliary is the finite verb
             if vf.kind == "split_participle":
                 if i > 0 and self.low[i - 1] == vf.verb.particle:
                     return vf, self.with_companions(sorted(self._with_auxiliary(i) + [i - 1]), clause_end)
@@ -363,14 +342,14 @@ class _Doc:
             cue.append(i + 1)
         return cue
 
-    def has_konjunktiv(self, a: int, b: int, moods: tuple[str, ...] = ("I", "II")) -> bool:
+    def has_konjunktiv(self, a: int, b: int) -> bool:
+        """A Konjunktiv I or II verb form in [a, b), outside quotation marks."""
         for k in range(a, b):
             if self.quote_of[k] >= 0:
                 continue
             if "Mood=Sub" in self.toks[k].morph:
                 return True
-            mood = self.lex.konjunktiv.get(self.low[k])
-            if mood in moods and self.text[k][0].islower():
+            if self.low[k] in self.lex.konjunktiv and self.text[k][0].islower():
                 return True
         return False
 
@@ -577,7 +556,7 @@ class QuoteRules:
             if start < s - 1 and d.np_forward(start, s) == s - 1:
                 s = start
         # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma (and has no complement)
-        if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, verb, e, se):
+        if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se):
             after = cue[0] + 1
             while after < e and (after in cue or d.low[after] in ("sich", "es")):
                 after += 1
@@ -594,7 +573,7 @@ class QuoteRules:
             nxt = e + 1
             konj = d.has_konjunktiv(nxt, d.message_end(nxt))
             passive = any(d.low[k] in PASSIVE_AUX for k in cue)
-            is_complement = self._has_complement(d, verb, e, se) or (
+            is_complement = self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
                 and self._plain_clause_follows(d, nxt))
             if is_complement:
@@ -630,7 +609,7 @@ class QuoteRules:
                 return mk("Reported", src, list(range(s, end)))
         return None
 
-    def _has_complement(self, d: _Doc, verb, e: int, se: int) -> bool:
+    def _has_complement(self, d: _Doc, e: int, se: int) -> bool:
         """A message clause follows the verb's clause: ": …", ", dass …", ", Y sei …", ", … zu tun"."""
         if not (e < se and d.text[e] in (",", ":") and e + 1 < se):
             return False
@@ -688,6 +667,14 @@ class QuoteRules:
         return (first in SUBORDINATORS or (first in RELATIVES and s > 0 and d.text[s - 1] == ",")) and s < cue[0]
 
     def _subject(self, d: _Doc, s: int, e: int, cue: list[int]) -> list[int]:
+        if len(cue) > 1 and any(d.low[k] in WERDEN_PASSIVE for k in cue):
+            # passive: the speaker is only in a von/durch phrase ("wurde von der Regierung aufgefordert")
+            for k in range(s, e):
+                if d.low[k] in ("von", "vom", "durch") and k not in cue:
+                    end = d.np_forward(k + 1, e)
+                    if end > k + 1:
+                        return list(range(k + 1, end))
+            return []
         fin = cue[0]
         if fin == s and s > 0 and d.text[s - 1] == ",":
             # "Hans Meier, Präsident des Gerichts, sagte …": a subject with an apposition
@@ -736,12 +723,6 @@ class QuoteRules:
         end = d.np_forward(after, e)
         if end > after:
             return list(range(after, end))
-        # passive "wurde … von X angekündigt"
-        for k in range(s, e):
-            if d.low[k] in ("von", "vom", "durch") and k not in cue and d.low[cue[0]] in ("wurde", "wurden", "wird", "werden"):
-                end = d.np_forward(k + 1, e)
-                if end > k + 1:
-                    return list(range(k + 1, end))
         return []
 
     def _addressee(self, d: _Doc, vf: VerbForm, cue: list[int], src: list[int], e: int) -> list[int]:
@@ -775,7 +756,7 @@ class QuoteRules:
                     if end > k + 1:
                         return list(range(k + 1, end))
             return []
-        if any(d.low[k] in PASSIVE_AUX for k in cue) and not src:
+        if any(d.low[k] in WERDEN_PASSIVE for k in cue) and not src:
             # "Israel wurde aufgefordert, …": the passive subject is the addressee
             start = s
             while start < cue[0] and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
@@ -865,12 +846,15 @@ class QuoteRules:
         start = s
         while start < i and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
             start += 1
-        src: list[int] = []
         if i > 0 and d.low[i - 1] in RELATIVES and not d.is_noun(i - 1):
-            src = [i - 1]  # "…, denen zufolge …"
+            # "Umfragen, denen zufolge …": the relative clause is the message
+            msg = list(range(i + 1, d.message_end(i)))
+            return _Cand("Indirect", cue=[i], source=[i - 1], message=msg, cue_kind="after",
+                         subjunctive=d.has_konjunktiv(i + 1, d.message_end(i))) if msg else None
+        src: list[int] = []
         for a in range(start, i):
-            if src or d.np_forward(a, i) == i:
-                src = src or list(range(a, i))
+            if d.np_forward(a, i) == i:
+                src = list(range(a, i))
                 break
         if not src:
             return None

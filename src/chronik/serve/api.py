@@ -1,10 +1,10 @@
-"""The JSON API under /api (schema at /openapi.json, interactive docs at /docs)."""
+"""The JSON API under /api (schema at /openapi.json, readable at /api-docs)."""
 
 from __future__ import annotations
 
-from datetime import date
 import json
 import sqlite3
+from datetime import date
 from typing import Any, Iterator, Optional
 
 import duckdb

@@ -35,7 +35,6 @@ SERVE_DIR = resources.files("chronik.serve")
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SERVE_DIR / "templates")),
                              autoescape=True)
-    env.globals["urlencode"] = urlencode
     return Jinja2Templates(env=env)
 
 

@@ -5,9 +5,10 @@ the pages and the API need point lookups ("the events of this entity, in time or
 time") that should stay fast at 100k+ articles.  So ``chronik serve`` derives one SQLite file
 (``<db>.index.sqlite`` by default) holding:
 
-* ``fts`` – an FTS5 full-text index over Snowball-stemmed words (see search.py), with ``docs``
-  (row ids in publication order) and the per-document filter tables (entities, event types,
-  quote speakers);
+* ``fts`` – an FTS5 full-text index over Snowball-stemmed words (see search.py) plus one
+  ``facets`` column of filter tokens (source, entities, event types, quote speakers: see
+  ``search.facet``), so a filtered search is one intersection of posting lists; ``docs`` holds
+  the article metadata, row ids in publication order;
 * ``entities``, ``entity_roles``, ``cooc`` – entity names, aliases, roles over time, co-occurrence;
 * ``events``/``event_actors`` and ``quotes``/``quote_about`` – event and quote mentions with their
   actors, speakers and subjects resolved to corpus entity ids, with time-ordered indexes.
@@ -28,9 +29,9 @@ from typing import Any, Iterator
 
 import duckdb
 
-from .search import stems
+from .search import facet_sql, stems
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 UNKNOWN_TIME = "9999-12-31"  # sorts undated items last
 # Items whose time span is longer than this are flagged ``long``: a "from" date filter then reads
 # the short ones as one index range starting SHORT_SPAN_DAYS before it, and the few long ones apart.
@@ -43,10 +44,8 @@ CREATE TABLE docs (
     rowid INTEGER PRIMARY KEY, doc_id TEXT UNIQUE NOT NULL, title TEXT, source TEXT,
     date_value TEXT, date_earliest TEXT, date_latest TEXT, n_words INTEGER
 );
-CREATE VIRTUAL TABLE fts USING fts5(title, body, content='', tokenize='unicode61 remove_diacritics 0');
-CREATE TABLE doc_entities (rowid INTEGER NOT NULL, entity_id TEXT NOT NULL);
-CREATE TABLE doc_event_types (rowid INTEGER NOT NULL, type TEXT NOT NULL);
-CREATE TABLE doc_speakers (rowid INTEGER NOT NULL, entity_id TEXT, name TEXT);
+CREATE VIRTUAL TABLE fts USING fts5(title, body, facets, content='',
+                                    tokenize='unicode61 remove_diacritics 0');
 CREATE TABLE entities (
     id TEXT PRIMARY KEY, name TEXT, label TEXT, country TEXT, sector TEXT, external_id TEXT,
     n_docs INTEGER, n_mentions INTEGER, aliases TEXT
@@ -78,10 +77,6 @@ CREATE TABLE quote_about (entity_id TEXT, t_first TEXT, qid INTEGER, t_last TEXT
 INDEXES = """
 CREATE INDEX docs_date ON docs (date_earliest);
 CREATE INDEX docs_source ON docs (source);
-CREATE INDEX doc_entities_entity ON doc_entities (entity_id, rowid);
-CREATE INDEX doc_event_types_type ON doc_event_types (type, rowid);
-CREATE INDEX doc_speakers_entity ON doc_speakers (entity_id, rowid);
-CREATE INDEX doc_speakers_name ON doc_speakers (name, rowid);
 CREATE INDEX entities_rank ON entities (n_docs DESC, id);
 CREATE INDEX entity_roles_entity ON entity_roles (entity_id, first);
 CREATE INDEX cooc_entity ON cooc (entity_id, n_docs DESC);
@@ -196,34 +191,34 @@ def build_index(con: duckdb.DuckDBPyConnection, index_path: str | Path) -> int:
 
 
 def _build_documents(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection) -> int:
-    """Full text (stemmed) and the search filter tables.
+    """Full text (stemmed) with the filter facets of each article.
 
     Row ids follow publication order, so "newest first" is a walk down the FTS5 rowid order
     that stops after one page, however many articles match.
     """
-    rowids: dict[str, int] = {}
-    for rows in _batches(con, "SELECT id, title, text, source, date_value, date_earliest, date_latest, n_words "
-                              "FROM documents WHERE status = 'ok' ORDER BY date_earliest NULLS FIRST, id"):
+    n = 0
+    for rows in _batches(con, f"""
+            WITH facets AS (
+                SELECT doc_id, {facet_sql('entity', 'entity_id')} AS token FROM doc_entities WHERE entity_id IS NOT NULL
+                UNION SELECT doc_id, {facet_sql('event_type', 'type')} FROM events
+                UNION SELECT q.doc_id, {facet_sql('speaker', 'coalesce(de.entity_id, q.source_entity_id)')}
+                      FROM quotes q LEFT JOIN doc_entities de ON de.doc_id = q.doc_id AND de.idx = q.source_doc_entity
+                      WHERE coalesce(de.entity_id, q.source_entity_id) IS NOT NULL
+                UNION SELECT doc_id, {facet_sql('speaker', 'lower(coalesce(source_text, source_description))')}
+                      FROM quotes WHERE coalesce(source_text, source_description) IS NOT NULL),
+            per_doc AS (SELECT doc_id, string_agg(token, ' ') AS tokens FROM facets GROUP BY doc_id)
+            SELECT d.id, d.title, d.text, d.source, d.date_value, d.date_earliest, d.date_latest, d.n_words,
+                   concat_ws(' ', CASE WHEN d.source IS NOT NULL THEN {facet_sql('source', 'd.source')} END, f.tokens)
+            FROM documents d LEFT JOIN per_doc f ON f.doc_id = d.id
+            WHERE d.status = 'ok' ORDER BY d.date_earliest NULLS FIRST, d.id"""):
         docs, fts = [], []
-        for doc_id, title, text, source, date_value, earliest, latest, n_words in rows:
-            rowid = rowids[doc_id] = len(rowids) + 1
-            docs.append((rowid, doc_id, title, source, date_value, _iso(earliest), _iso(latest), n_words))
-            fts.append((rowid, " ".join(stems(title or "")), " ".join(stems(text or ""))))
+        for doc_id, title, text, source, date_value, earliest, latest, n_words, facets in rows:
+            n += 1
+            docs.append((n, doc_id, title, source, date_value, _iso(earliest), _iso(latest), n_words))
+            fts.append((n, " ".join(stems(title or "")), " ".join(stems(text or "")), facets or ""))
         out.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", docs)
-        out.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", fts)
-    for table, sql in (
-        ("doc_entities", "SELECT DISTINCT doc_id, entity_id FROM doc_entities WHERE entity_id IS NOT NULL"),
-        ("doc_event_types", "SELECT DISTINCT doc_id, type FROM events"),
-        ("doc_speakers", """SELECT DISTINCT q.doc_id, coalesce(de.entity_id, q.source_entity_id),
-                                   lower(coalesce(q.source_text, q.source_description))
-                            FROM quotes q LEFT JOIN doc_entities de
-                              ON de.doc_id = q.doc_id AND de.idx = q.source_doc_entity"""),
-    ):
-        for rows in _batches(con, sql):
-            values = [(rowids[r[0]], *r[1:]) for r in rows if r[0] in rowids]
-            marks = ", ".join("?" for _ in rows[0])
-            out.executemany(f"INSERT INTO {table} VALUES ({marks})", values)
-    return len(rowids)
+        out.executemany("INSERT INTO fts (rowid, title, body, facets) VALUES (?, ?, ?, ?)", fts)
+    return n
 
 
 def _build_entities(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection) -> None:

@@ -2,12 +2,14 @@
 
 Words are lower-cased and reduced with the Snowball German stemmer in Python before they reach
 FTS5, and queries go through the same function, so "Verhandlungen" finds "Verhandlung" and
-"Häuser" finds "Haus".  The per-document filter tables (date, source, entities, event types,
-quote speakers) live in the same file, so a filtered search is one SQLite query.
+"Häuser" finds "Haus".  Filters other than dates are tokens in the ``facets`` column of the same
+FTS5 table (``facet``), so FTS5 intersects posting lists instead of testing each match; dates
+become row id bounds (row ids follow publication order).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sqlite3
 from dataclasses import dataclass
@@ -62,7 +64,33 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
-def _where(filters: SearchFilters) -> tuple[list[str], list]:
+FACET_PREFIX = {"source": "s", "entity": "e", "event_type": "t", "speaker": "q"}
+
+
+def facet(kind: str, value: str) -> str:
+    """The FTS5 token standing for "this article has ``kind`` = ``value``" (a letter and hex digits,
+    so any id or name becomes one plain token)."""
+    return FACET_PREFIX[kind] + hashlib.md5(value.encode("utf-8")).hexdigest()[:16]
+
+
+def facet_sql(kind: str, column: str) -> str:
+    """The same token computed by DuckDB over ``column`` when the index is built."""
+    return f"'{FACET_PREFIX[kind]}' || substr(md5({column}), 1, 16)"
+
+
+def _facets(filters: SearchFilters) -> list[str]:
+    terms = []
+    for kind in ("source", "entity", "event_type"):
+        value = getattr(filters, kind)
+        if value:
+            terms.append(f"facets:{facet(kind, value)}")
+    if filters.speaker:
+        # The speaker is an entity id or the speaker's words as written ("der Regierungssprecher").
+        terms.append(f"(facets:{facet('speaker', filters.speaker)} OR facets:{facet('speaker', filters.speaker.lower())})")
+    return terms
+
+
+def _date_clauses(filters: SearchFilters) -> tuple[list[str], list]:
     clauses, params = [], []
     if filters.date_from:
         clauses.append("d.date_latest >= ?")
@@ -70,18 +98,6 @@ def _where(filters: SearchFilters) -> tuple[list[str], list]:
     if filters.date_to:
         clauses.append("d.date_earliest <= ?")
         params.append(filters.date_to.isoformat())
-    if filters.source:
-        clauses.append("d.source = ?")
-        params.append(filters.source)
-    if filters.entity:
-        clauses.append("d.rowid IN (SELECT rowid FROM doc_entities WHERE entity_id = ?)")
-        params.append(filters.entity)
-    if filters.event_type:
-        clauses.append("d.rowid IN (SELECT rowid FROM doc_event_types WHERE type = ?)")
-        params.append(filters.event_type)
-    if filters.speaker:
-        clauses.append("d.rowid IN (SELECT rowid FROM doc_speakers WHERE entity_id = ? OR name = ?)")
-        params.extend([filters.speaker, filters.speaker.lower()])
     return clauses, params
 
 
@@ -92,8 +108,10 @@ def search(idx: sqlite3.Connection, query: str, filters: SearchFilters, limit: i
     Relevance (BM25, title words weighing 3×) is computed for every match, so it is used up to
     RANK_MAX matches; broader queries come newest first, and the answer's ``sort`` says so.
     """
-    match = fts_query(query or "")
-    clauses, params = _where(filters)
+    text = fts_query(query or "")
+    terms = ([text] if text else []) + _facets(filters)
+    match = " AND ".join(terms) if terms else None
+    clauses, params = _date_clauses(filters)
     # Row ids follow publication order: date bounds become row id bounds FTS5 can seek to.
     key = "fts.rowid" if match else "d.rowid"
     if filters.date_to:
@@ -114,9 +132,9 @@ def search(idx: sqlite3.Connection, query: str, filters: SearchFilters, limit: i
         base = f"FROM docs d WHERE {' AND '.join(clauses) or '1'}"
     total, exact = count_upto(idx, base, params)
     used = sort
-    if sort == "relevance" and (not match or not exact or total > RANK_MAX):
+    if sort == "relevance" and (not text or not exact or total > RANK_MAX):
         used = "newest"
-    order = {"relevance": f"bm25(fts, 3.0, 1.0), {key} DESC", "newest": f"{key} DESC", "oldest": key}[used]
+    order = {"relevance": f"bm25(fts, 3.0, 1.0, 0.0), {key} DESC", "newest": f"{key} DESC", "oldest": key}[used]
     rows = idx.execute(
         f"SELECT d.doc_id AS id, d.title, d.source, d.date_value, d.date_earliest, d.date_latest {base} "
         f"ORDER BY {order} LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()

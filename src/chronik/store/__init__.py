@@ -7,6 +7,7 @@ after the last complete batch; re-running the same command continues from there.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -59,6 +60,16 @@ class Store:
     # -- transactions -------------------------------------------------------------------
     def transaction(self):
         return _Transaction(self.con)
+
+    @contextmanager
+    def memory_limit(self, limit: str) -> Iterator[None]:
+        """Cap DuckDB's buffer memory for a while (e.g. "32MB"), then restore the previous cap."""
+        previous = self.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+        self.con.execute(f"SET memory_limit = '{limit}'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET memory_limit = '{previous}'")
 
     # -- documents ------------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:

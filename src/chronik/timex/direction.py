@@ -24,7 +24,9 @@ from .lexicon import cue_patterns
 
 FORWARD, BACKWARD = "forward", "backward"
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"„“”«»–—]|\s-\s")
+# Clause boundaries; brackets and quotation marks are not (a parenthesis or a quoted name must
+# not cut a clause off from its verb).
+_CLAUSE_BREAK = re.compile(r"[,;:–—]|\s-\s")
 # Lower-case words ending like a weak past-tense verb; filtered below.
 _WEAK_PAST = re.compile(r"(?<![\w-])([a-zäöüß]{3,}(?:te|ten|tet|test))(?![\w-])")
 _NOT_VERB_AFTER = re.compile(
@@ -49,13 +51,25 @@ _PERFECT = re.compile(
 )
 
 
+# werden + participle is the passive ("werden ... gefunden"), not the future.
+_PASSIVE = re.compile(r"\b(?:wird|werden|werde|wirst|würde|würden)\b.*\bge[a-zäöüß]{2,}(?:t|en)\b")
+_WERDEN = re.compile(r"\b(?:wird|werden|werde|wirst)\b")
+# The perfect with a verb-final participle without ge- ("hat sich ... ereignet", "ist ... entlassen").
+_PERFECT_FINAL = re.compile(
+    r"\b(?:hat|haben|habe|hast|habt|ist|sind|sei|seien)\b(?!.*\bzu\s+\w+\W*$).*\b"
+    r"(?:be|er|ver|zer|ent|emp|miss)[a-zäöüß]{2,}(?:t|en)\W*$"
+)
+
+
 @lru_cache(maxsize=4096)
 def _lexical(clause: str) -> str | None:
     low = clause.lower()
     forward_re, backward_re = cue_patterns()
-    if forward_re.search(low):
+    for m in forward_re.finditer(low):
+        if _WERDEN.fullmatch(m.group()) and _PASSIVE.search(low):
+            continue
         return FORWARD
-    if backward_re.search(low) or _PERFECT.search(low):
+    if backward_re.search(low) or _PERFECT.search(low) or _PERFECT_FINAL.search(low.strip()):
         return BACKWARD
     for m in _WEAK_PAST.finditer(clause):
         word = m.group(1)

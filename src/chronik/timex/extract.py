@@ -389,8 +389,10 @@ class TimexTagger:
             if ctx.text[sent_start: m.start()].strip():
                 return  # mid-sentence capitalised "Morgen" is the noun (der Morgen)
         shift = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}[w.lower()]
-        p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
         dp = _DAYPART_FORMS.get(m["dp"].lower()) if m["dp"] else None
+        if dp == "NI" and shift == 0 and ctx.direction(m.start(), m.end()) == BACKWARD:
+            shift = -1  # "heute Nacht" told in the past tense: the night before the article
+        p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
         if dp:
             if p is not None and len(p.value) == 10:
                 p = Period(p.value + "T" + dp, p.earliest, p.latest)
@@ -407,25 +409,28 @@ class TimexTagger:
         else:
             direction = ctx.direction(m.start(), m.end())
 
-        def fn(r: date) -> Period:
-            # Directed: the same weekday as the article date is the article date itself
-            # ("teilte am Freitag mit" in a Friday paper); an explicit "kommenden"/"vergangenen"
-            # (``det``) always moves to another week.
-            explicit = 1 if det else 0
-            if direction == FORWARD:
-                d = r + timedelta(days=(wd - r.isoweekday() - explicit) % 7 + explicit + 7 * extra)
-            elif direction == BACKWARD:
-                d = r - timedelta(days=(r.isoweekday() - wd - explicit) % 7 + explicit + 7 * extra)
-            else:
-                # No cue: from two days back to four ahead (present tense in news mostly announces).
-                delta = (wd - r.isoweekday()) % 7
-                d = r + timedelta(days=delta - 7 if delta > 4 else delta)
-            return cal.day(d)
+        # The 7-day window (offsets from the article date) in which the weekday is sought.
+        # Directed, the article date itself belongs to the window ("teilte am Freitag mit" in a
+        # Friday paper is that Friday); an explicit "kommenden"/"vergangenen" moves to another week.
+        explicit = 1 if det else 0
+        if direction == FORWARD:
+            lo = explicit + 7 * extra
+        elif direction == BACKWARD:
+            lo = -6 - explicit - 7 * extra
+        else:
+            lo = -2  # no cue: two days back to four ahead (present tense in news mostly announces)
 
-        p = ctx.relative(fn)
+        def fn(r: date) -> Period:
+            first = r + timedelta(days=lo)
+            return cal.day(first + timedelta(days=(wd - first.isoweekday()) % 7))
+
         xv = f"XXXX-WXX-{wd}"
-        if p is not None and len(p.value) != 10:
-            p = Period(xv, p.earliest, p.latest)  # coarse DCT: the weekday, bounded
+        dct = ctx.dct
+        if dct is not None and dct.granularity not in ("day", "instant"):
+            # Coarse DCT: the weekday, bounded by the window over every possible article day.
+            p = Period(xv, dct.earliest + timedelta(days=lo), dct.latest + timedelta(days=lo + 6))
+        else:
+            p = ctx.relative(fn)
         dp_word = (m["dp"] or m["dp2"] or "").lower()
         dp = _DAYPART_FORMS.get(dp_word)
         if dp:
@@ -693,12 +698,15 @@ class TimexTagger:
         value = {"jahr": "P6M", "stunde": "PT30M", "tag": "PT12H"}[u]
         ctx.add(m.start(), m.end(), "DURATION", None, value, anchor=None)
 
+    def _newspaper(self, m, ctx: _Ctx) -> None:
+        """"Bild am Sonntag" and the like are titles, not dates: consume them, add nothing."""
+
     def _vague_duration(self, m, ctx: _Ctx) -> None:
-        u = (m["u"] or m["u2"]).lower()
+        u = (m["u"] or m["u2"] or m["u3"]).lower()
         code = {"stunde": "TXH", "tag": "XD", "woche": "XW", "monat": "XM", "jahrzehnt": "XDE", "jahr": "XY"}
         value = "P" + next(v for k, v in code.items() if u.startswith(k))
         start = m.start("u") if m["u"] else m.start()
-        ctx.add(start, m.end(), "DURATION", None, value, anchor=None)
+        ctx.add(start, m.end(), "DURATION", None, value, anchor=None, mod="APPROX" if m["vq"] else None)
 
     def _set(self, m, ctx: _Ctx) -> None:
         if m["adv"] or m["adv2"]:
@@ -809,6 +817,10 @@ class TimexTagger:
             ctx.add(start, m.end(), "TIME", p, f"XXXX-XX-XXT{dp}", mod=mod)
             return
         base, anchor = ctx.anchor_day(start)
+        if (dp == "NI" and anchor == "dct" and base is not None and len(base.value) == 10
+                and ctx.direction(start, m.end()) == BACKWARD):
+            # "In der Nacht gab es Explosionen": the night that ended on the article day
+            base = cal.day(base.earliest - timedelta(days=1))
         p = None
         if base is not None:
             value = (base.value if len(base.value) == 10 else "XXXX-XX-XX") + "T" + dp

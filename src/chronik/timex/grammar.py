@@ -48,7 +48,11 @@ REL_YEAR = r"(?:\s+(?P<rely>dieses|des\s+laufenden|des\s+vergangenen|des\s+komme
 HOLIDAY = "(?:" + "|".join(r[0].replace(" ", r"\s+") for r in rows("holidays.tsv")) + ")"
 DECADE_WORDS = {"zwanziger": 2, "dreißiger": 3, "vierziger": 4, "fünfziger": 5, "sechziger": 6,
                 "siebziger": 7, "achtziger": 8, "neunziger": 9}
-CENTURY_WORDS = {"achtzehnten": 18, "neunzehnten": 19, "zwanzigsten": 20, "einundzwanzigsten": 21}
+CENTURY_WORDS = {"ersten": 1, "zweiten": 2, "dritten": 3, "vierten": 4, "fünften": 5, "sechsten": 6,
+                 "siebten": 7, "achten": 8, "neunten": 9, "zehnten": 10, "elften": 11, "zwölften": 12,
+                 "dreizehnten": 13, "vierzehnten": 14, "fünfzehnten": 15, "sechzehnten": 16,
+                 "siebzehnten": 17, "achtzehnten": 18, "neunzehnten": 19, "zwanzigsten": 20,
+                 "einundzwanzigsten": 21}
 
 # (family name, pattern).  Handlers live in extract.py under the same names.
 FAMILIES: list[tuple[str, str]] = [
@@ -69,7 +73,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("month_year", rf"(?P<m>{MONTH_FULL})\s+(?P<y>{YEAR})"),
     ("part_year", rf"(?P<part>{PART})\s+(?P<y>{YEAR})"),
     ("decade",
-     rf"(?:(?P<part>{PART})\s+der\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)er(?:[- ]?[Jj]ahre[n]?)?|(?P<dec2>\d0)er[- ]?[Jj]ahre[n]?"
+     rf"(?:(?P<part>{PART})\s+der\s+)?(?:(?P<dec>(?:1[0-9]|20)\d0)er(?:[- ]?[Jj]ahre[n]?)?|(?P<dec2>\d0)-?er[- ]?[Jj]ahre[n]?"
      rf"|(?P<decw>{alternation(DECADE_WORDS)})(?:[- ]?[Jj]ahre[n]?|n)|(?P<dec3>zweitausender)(?:[- ]?[Jj]ahre[n]?|n)?)(?!\w)"),
     ("century",
      rf"(?:(?P<part>{PART})\s+des\s+)?(?:(?P<c>\d{{1,2}})\.|(?P<cw>{alternation(CENTURY_WORDS)}))\s+Jahrhunderts?(?!\w)"),
@@ -96,6 +100,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("half", r"(?:(?P<art>ein(?:e[mns]?)?)\s+)?(?P<h>halbe[ns]?)\s+(?P<u>Jahr|Stunde|Tag)(?:e?s)?(?!\w)"),
     ("vague_duration",
      r"(?:(?:seit|für|über)\s+(?P<u>Stunden|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)(?!\w)"
+     r"|(?P<vq>einige[n]?|mehrere[n]?|wenige[n]?|viele[n]?|ein\s+paar)\s+(?P<u3>Stunden|Tage|Tagen|Wochen|Monate|Monaten|Jahre|Jahren|Jahrzehnte|Jahrzehnten)(?!\w)"
      r"|(?P<u2>stunden|tage|wochen|monate|jahre|jahrzehnte)lange?[nmrs]?(?!\w))"),
     ("set",
      rf"(?:(?P<every>jeden|jede|jedes|alle)\s+(?:(?P<n>{NUM})\s+)?(?P<u>{WD}|Tage?|Wochen?|Monate?|Jahre?|Stunden?|Minuten?|Morgen|Abend|Nacht|Wochenende)(?!\w)"
@@ -104,6 +109,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
     ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR}))?"),
+    ("newspaper", r"(?:Bild|Welt|Frankfurter\s+Allgemeine(?:\s+Zeitung)?|FAZ|Tagesspiegel|Zeit|Kurier|Krone)\s+am\s+Sonntag(?!\w)"),
     ("weekday",
      rf"(?:(?P<det>{DET})\s+)?(?P<wd>{WD})(?P<dp>{DP_TAIL})?(?!\w)(?:\s+(?P<dp2>{DP_WORD})(?!\w))?"),
     ("weekend", r"(?:am|übers|über\s+das|zum|vom|bis\s+zum|dieses|das)\s+(?P<we>Wochenende)(?!\w)"),
