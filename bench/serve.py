@@ -7,13 +7,15 @@ Builds a synthetic store in bulk SQL (documents with German sentences, entities 
 popularity, mentions, events with actors, quotes, time expressions), builds the search index
 (`chronik serve --build-index`, timed), starts `chronik serve` on a free loopback port and sends
 requests from a few concurrent clients.  Prints and writes (bench/out/serve.json) p50/p95 per
-endpoint.  Target: p95 < 200 ms for search, entity and timeline.
+endpoint: the JSON API (search, entity, timeline) and the HTML pages a browser opens for the same
+requests.  Target: p95 < 200 ms for search, entity and timeline.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import socket
 import statistics
@@ -33,6 +35,9 @@ from chronik.store import Store  # noqa: E402
 
 FIRST = ["Anna", "Peter", "Olga", "Jürgen", "Fatma", "Wolfgang", "Ingrid", "Mehmet", "Sabine", "Dmitri", "Claire",
          "Tomasz", "Elena", "Frank", "Nadja", "Lars", "Ursula", "Kemal", "Heike", "Ivan"]
+MIDDLE = ["Maria", "Josef", "Luise", "Karl", "Sophie", "Paul", "Marie", "Friedrich", "Johanna", "Ludwig", "Anna",
+          "Georg", "Charlotte", "Wilhelm", "Helene", "Otto", "Emilia", "Heinrich", "Clara", "August", "Greta",
+          "Konrad", "Ida", "Ernst", "Martha"]
 LAST = ["Müller", "Schmidt", "Kowalski", "Petrenko", "Dubois", "Yilmaz", "Becker", "Iwanow", "Novak", "Weber",
         "Fischer", "Rossi", "Hoffmann", "Schäfer", "Kovač", "Lindqvist", "Wagner", "Sokolow", "Braun", "Keller"]
 PLACES = ["Berlin", "Kiew", "Moskau", "Paris", "Warschau", "Brüssel", "Wien", "Prag", "Charkiw", "Odessa",
@@ -65,10 +70,13 @@ SEARCH_TERMS = ["Verhandlungen", "Häuser", "Angriff", "Waffenruhe", "Sanktionen
 
 
 def entity_table() -> list[tuple[str, str, str, str | None]]:
-    """(id, label, name, country) for 400 persons, 20 places and 10 organisations."""
-    out = [(f"per-{i:03d}", "PER", f"{FIRST[i % 20]} {LAST[i // 20]}", "DEU") for i in range(400)]
+    """(id, label, name, country) for 10,000 persons, 20 places and 10 organisations, in a fixed
+    shuffled order: an entity's position is its popularity rank (see ``generate``)."""
+    out = [(f"per-{i:05d}", "PER", f"{FIRST[i % 20]} {MIDDLE[i // 20 % 25]} {LAST[i // 500]}", "DEU")
+           for i in range(len(FIRST) * len(MIDDLE) * len(LAST))]
     out += [(f"loc-{i:03d}", "LOC", name, None) for i, name in enumerate(PLACES)]
     out += [(f"org-{i:03d}", "ORG", name, None) for i, name in enumerate(ORGS)]
+    random.Random(3).shuffle(out)
     return out
 
 
@@ -156,7 +164,8 @@ def request_plan(db: Path, n: int, seed: int = 7) -> dict[str, list[tuple[str, d
         ents = con.execute("SELECT id, n_docs FROM entities ORDER BY n_docs DESC").fetchall()
     ids, weights = [e[0] for e in ents], [e[1] for e in ents]
     types = EVENT_TYPES
-    plan: dict[str, list[tuple[str, dict]]] = {"search": [], "entity": [], "timeline": []}
+    plan: dict[str, list[tuple[str, dict]]] = {"search": [], "entity": [], "timeline": [], "search page": [],
+                                               "entity page": [], "timeline page": []}
     for i in range(n):
         params: dict = {"q": rng.choice(SEARCH_TERMS), "limit": 20}
         if i % 3 == 1:
@@ -166,7 +175,10 @@ def request_plan(db: Path, n: int, seed: int = 7) -> dict[str, list[tuple[str, d
         if i % 5 == 3:
             params["event_type"] = rng.choice(types)
         plan["search"].append(("/api/search", params))
-        plan["entity"].append((f"/api/entities/{rng.choices(ids, weights)[0]}", {}))
+        plan["search page"].append(("/search", {k: v for k, v in params.items() if k != "limit"}))
+        entity = rng.choices(ids, weights)[0]
+        plan["entity"].append((f"/api/entities/{entity}", {}))
+        plan["entity page"].append((f"/entity/{entity}", {}))
         params = {"limit": 50}
         if i % 2 == 0:
             params["entity"] = rng.choices(ids, weights)[0]
@@ -176,6 +188,7 @@ def request_plan(db: Path, n: int, seed: int = 7) -> dict[str, list[tuple[str, d
             start = rng.randrange(0, 700)
             params.update(date_from=f"{2024 + start // 365}-{1 + start % 365 // 31:02d}-01")
         plan["timeline"].append(("/api/events", params))
+        plan["timeline page"].append(("/timeline", {k: v for k, v in params.items() if k != "limit"}))
     return plan
 
 
@@ -223,6 +236,7 @@ def main() -> None:
                     help="keep an existing generated store and index (the server still rebuilds a stale index)")
     args = ap.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
+    load_before = round(os.getloadavg()[0], 2)  # other work on the machine skews latencies: recorded
     if not (args.reuse and args.db.exists()):
         generate(args.db, args.docs)
     chronik = [sys.executable, "-m", "chronik", "serve", "--db", str(args.db)]
@@ -252,7 +266,7 @@ def main() -> None:
             lat = load(url, reqs, args.clients)
             results[name] = {"requests": len(lat), "p50_ms": round(statistics.median(lat), 1),
                              "p95_ms": round(percentile(lat, 95), 1), "max_ms": round(max(lat), 1)}
-            print(f"{name:>9}: p50 {results[name]['p50_ms']:7.1f} ms   p95 {results[name]['p95_ms']:7.1f} ms   "
+            print(f"{name:>13}: p50 {results[name]['p50_ms']:7.1f} ms   p95 {results[name]['p95_ms']:7.1f} ms   "
                   f"max {results[name]['max_ms']:7.1f} ms   ({len(lat)} requests, {args.clients} clients)")
     finally:
         server.terminate()
@@ -260,8 +274,10 @@ def main() -> None:
     with duckdb.connect(str(args.db), read_only=True) as con:
         sizes = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                  for t in ("documents", "doc_entities", "mentions", "events", "quotes", "entities")}
-    report = {"docs": sizes["documents"], "clients": args.clients, "index_build_s": index_seconds,
-              "rows": sizes, "endpoints": results}
+    report = {"command": " ".join(["bench/serve.py", *sys.argv[1:]]), "docs": sizes["documents"],
+              "clients": args.clients, "index_build_s": index_seconds, "rows": sizes,
+              "load_average_1min": {"before": load_before, "after": round(os.getloadavg()[0], 2)},
+              "endpoints": results}
     print(f"index build {index_seconds} s; rows {sizes}")
     (ROOT / "bench" / "out" / "serve.json").write_text(json.dumps(report, indent=2))
 

@@ -195,3 +195,32 @@ def test_arbitrary_text_and_mentions_never_crash():
         assert all(m.entity is None or 0 <= m.entity < len(doc.entities) for m in doc.mentions)
 
     check()
+
+
+def _tagged(text: str, *person_names: str) -> Document:
+    """Real tokens and tags; PER mentions only where the given names occur (as a NER that found
+    each name once might leave them)."""
+    doc = Pipeline(["tokenize.rules", "tag.default"])(Document("t", text))
+    doc.mentions = [Mention(m.start(), m.end(), m.group(), "PER")
+                    for name in person_names for m in [re.search(re.escape(name), text)]]
+    return DocumentConsolidator()(doc)
+
+
+def test_name_the_ner_missed_elsewhere_in_the_article_joins_the_person():
+    doc = _tagged("Kremlchef Wladimir Putin drohte am Montag. Auch mit Macron will Putin reden. "
+                  "Putins Sprecher schwieg.", "Wladimir Putin")
+    found = [(m.text, doc.entities[m.entity].name, m.attrs.get("source"))
+             for m in doc.mentions if m.kind == "name"]
+    assert found == [("Wladimir Putin", "Wladimir Putin", None), ("Putin", "Wladimir Putin", "repeated name"),
+                     ("Putins", "Wladimir Putin", "repeated name")]
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_surname_shared_with_an_unrecognised_person_is_not_propagated():
+    doc = _tagged("Hans Müller kam am Morgen. Eva Müller ging am Abend, und Müller blieb.", "Hans Müller")
+    assert [m.text for m in doc.mentions] == ["Hans Müller"]
+
+
+def test_sentence_initial_common_word_equal_to_a_surname_is_not_a_name():
+    doc = _tagged("Gerhard Klein kam. Klein beigeben wollte er nicht.", "Gerhard Klein")
+    assert [m.text for m in doc.mentions] == ["Gerhard Klein"]

@@ -176,3 +176,51 @@ def test_no_external_assets(demo):
             assert not ref.startswith(("http:", "https:", "//")), ref
     assert demo["client"].get("/static/app.js").status_code == 200
     assert demo["client"].get("/static/style.css").status_code == 200
+
+
+def test_page_filters_take_entity_names_as_well_as_ids(demo):
+    c = demo["client"]
+
+    def titles(html: str) -> list[str]:
+        return re.findall(r'<a class="title" href="/doc/[^"]+">([^<]+)</a>', html)
+
+    by_id = titles(c.get("/search", params={"entity": "olaf-scholz"}).text)
+    assert len(by_id) == 3
+    assert titles(c.get("/search", params={"entity": "olaf scholz"}).text) == by_id  # name, any case
+    assert titles(c.get("/search", params={"entity": "Scholz"}).text) == by_id  # an alias
+    assert titles(c.get("/search", params={"entity": "Niemand Bekanntes"}).text) == []
+    # The field shows what was typed, and the page names the entity it resolved to.
+    page = c.get("/search", params={"entity": "Scholz"}).text
+    assert 'value="Scholz"' in page and 'href="/entity/olaf-scholz">Olaf Scholz</a>' in page
+    rows = c.get("/timeline", params={"entity": "Russland"}).text
+    assert rows.count('class="row"') == 3
+    quotes = c.get("/quotes", params={"about": "Ukraine"}).text
+    assert "Wir stehen fest an der Seite der Ukraine" in quotes and "Olaf Scholz" in quotes
+
+
+def test_quoted_messages_are_shown_inside_one_pair_of_quotation_marks():
+    from chronik.serve.app import unquoted
+
+    assert unquoted("„Wir stehen an der Seite der Ukraine“") == "Wir stehen an der Seite der Ukraine"
+    assert unquoted("»Nie wieder«") == "Nie wieder"
+    assert unquoted("Ohne diesen Bericht geht es nicht") == "Ohne diesen Bericht geht es nicht"
+    assert unquoted(None) == ""
+
+
+def test_a_name_shared_by_two_entities_means_the_more_widely_reported_one():
+    import sqlite3
+
+    from chronik.serve.index import SCHEMA
+    from chronik.serve.queries import resolve_entity
+
+    idx = sqlite3.connect(":memory:")
+    idx.row_factory = lambda cur, row: {d[0]: v for d, v in zip(cur.description, row)}
+    idx.executescript(SCHEMA)
+    # A tagging slip made "Putin" a place in one article; the person is in nine.
+    idx.executemany("INSERT INTO entity_names VALUES (?, ?, ?)",
+                    [("putin", "E-putin-loc", 1), ("wladimir putin", "E-putin", 9), ("putin", "E-putin", 9)])
+    idx.executemany("INSERT INTO entities (id, name, n_docs) VALUES (?, ?, ?)",
+                    [("E-putin-loc", "Putin", 1), ("E-putin", "Wladimir Putin", 9)])
+    assert resolve_entity(idx, "Putin") == "E-putin"
+    assert resolve_entity(idx, "E-putin-loc") == "E-putin-loc"  # an id is taken as it is
+    assert resolve_entity(idx, "Unbekannt") == "Unbekannt"

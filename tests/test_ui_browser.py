@@ -149,6 +149,17 @@ def test_timeline_draws_uncertainty_bars_and_publication_marks(server, page):
     assert page.locator("#timeline-chart g.row").count() == 2
 
 
+def test_timeline_filtered_by_a_typed_entity_name(server, page):
+    page.goto(server["url"] + "/timeline")
+    page.fill("#timeline-form input[name=entity]", "olaf scholz")
+    with page.expect_navigation():
+        page.click("#timeline-form button[type=submit]")
+    assert page.locator("#timeline-chart g.row").count() == 3  # meeting, aid pledge, welcome
+    assert page.locator("p.muted a[href='/entity/olaf-scholz']").inner_text() == "Olaf Scholz"
+    assert page.input_value("#timeline-form input[name=entity]") == "olaf scholz"
+    assert page.locator("datalist#entity-names option[value='Olaf Scholz']").count() == 1
+
+
 def test_article_with_script_shows_it_as_text(server, page):
     doc = next(d for d in server["docs"] if "<script>" in d.text)
     page.goto(server["url"] + "/search?q=Hackerangriff")

@@ -185,6 +185,8 @@ def run(
     db: Path = DbOption,
     ner: str = typer.Option("crf", "--ner", help="NER backend NAME[:ARG]: crf, spacy:de_core_news_sm, hf:/path/to/model."),
     component: list[str] = typer.Option([], "--component", help="Swap a pipeline slot: LAYER=NAME[:ARG] (repeatable)."),
+    entities: Optional[Path] = typer.Option(None, "--entities", help="User entity file (CSV/JSONL: id, name, "
+                                            "aliases, type, wikidata) linking entities to stable ids; see docs/entities.md."),
     workers: int = typer.Option(1, "--workers", min=1, help="Analysis processes."),
     reanalyse: bool = typer.Option(False, "--reanalyse", help="Analyse every document again, even if up to date."),
     fmt: str = FormatOption,
@@ -210,6 +212,10 @@ def run(
         overrides, config = pipeline_spec(ner, component)
     except ValueError as exc:
         _fail(str(exc))
+    if entities is not None:
+        from .pipeline import DEFAULT_PIPELINE
+
+        config.setdefault(overrides.get("entities", DEFAULT_PIPELINE["entities"]), {})["entity_file"] = str(entities)
     result: dict[str, Any] = {}
     if paths:
         options = _ingest_options(fmt, text_field, title_field, date_field, id_field, url_field, source_field,

@@ -15,7 +15,7 @@ Processing is thus a pure function doc -> annotated doc, fit for a process pool.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from .doc import Document
@@ -72,6 +72,13 @@ def load_builtins() -> None:
         importlib.import_module(module)
 
 
+def _qualified(spec: ComponentSpec, annotate: Annotator) -> tuple[ComponentSpec, Annotator]:
+    """An annotator may set ``variant`` to what its config loaded (e.g. a user file's digest): it
+    becomes part of the version, so results made with other data stay distinguishable."""
+    variant = getattr(annotate, "variant", None)
+    return (replace(spec, version=f"{spec.version}+{variant}") if variant else spec), annotate
+
+
 class Pipeline:
     """An ordered list of instantiated components."""
 
@@ -82,10 +89,10 @@ class Pipeline:
         if unknown:
             known = ", ".join(sorted(REGISTRY))
             raise ValueError(f"unknown pipeline component(s) {', '.join(unknown)}; known: {known}")
-        self.specs = [REGISTRY[n] for n in names]
         self.steps: list[tuple[ComponentSpec, Annotator]] = [
-            (spec, spec.factory(config.get(spec.name, {}))) for spec in self.specs
+            _qualified(REGISTRY[n], REGISTRY[n].factory(config.get(n, {}))) for n in names
         ]
+        self.specs = [spec for spec, _ in self.steps]
 
     @classmethod
     def default(cls, overrides: dict[str, str] | None = None,

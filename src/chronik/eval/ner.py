@@ -57,8 +57,11 @@ def tags_from_mentions(doc: Document) -> list[str]:
 
 
 def parse_component(spec: str) -> tuple[str, dict]:
-    """``ner.spacy:de_core_news_lg`` → ("ner.spacy", {"model": "de_core_news_lg"})."""
+    """``ner.spacy:de_core_news_lg`` or ``spacy:de_core_news_lg`` (as ``chronik run --ner`` takes it)
+    → ("ner.spacy", {"model": "de_core_news_lg"})."""
     name, _, arg = spec.partition(":")
+    if not name.startswith("ner."):
+        name = "ner." + name
     return name, ({"model": arg} if arg else {})
 
 

@@ -64,8 +64,9 @@ def scheme_form(form: str, attrs: dict) -> str:
     return form
 
 
-def predicted_roles(doc: Document) -> list[tuple[str, dict[str, set[int]]]]:
-    """Each predicted quote as (scheme form, role -> token indices)."""
+def predicted_roles(doc: Document, nested: bool = False) -> list[tuple[str, dict[str, set[int]]]]:
+    """Each predicted quote as (scheme form, role -> token indices); quotes nested in another one's
+    message are left out unless ``nested``, as the gold's nested quotations are."""
     starts = [t.start for t in doc.tokens]
 
     def token_ids(spans) -> set[int]:
@@ -80,6 +81,8 @@ def predicted_roles(doc: Document) -> list[tuple[str, dict[str, set[int]]]]:
 
     out = []
     for q in doc.quotes:
+        if q.attrs.get("nested") and not nested:
+            continue
         form = scheme_form(q.form, q.attrs)
         roles = {"Cue": set() if form in ("Reported", "FreeIndirect", "IndirectFreeIndirect") else token_ids(q.cue),
                  "Source": token_ids(q.source), "Message": token_ids(q.message), "Addr": token_ids(q.addressee)}
@@ -150,7 +153,7 @@ def evaluate(paths: list[Path], nested: bool = False, pipeline=None) -> tuple[Sc
             doc = article.doc
             doc.quotes = []
         elapsed += time.perf_counter() - t0
-        score_article(article, predicted_roles(doc), scores, nested)
+        score_article(article, predicted_roles(doc, nested), scores, nested)
     return scores, elapsed
 
 

@@ -23,8 +23,12 @@ __all__ = ["FORMATS", "FieldMap", "IngestOptions", "IngestSummary", "StrictRejec
 BATCH_DOCS = 1000
 BATCH_CHARS = 8_000_000  # bound memory when documents are large
 # DuckDB otherwise keeps freshly written table data in memory up to its (large) default limit, so
-# peak memory would grow with the corpus; with a small cap it spills and memory stays flat.
-INGEST_MEMORY_LIMIT = "32MB"
+# peak memory would grow with the corpus; with a small cap it spills and memory stays flat.  The
+# cap is set per batch: this buffer, plus room for the batch itself (a 10 MB document must fit),
+# plus the primary-key index, which DuckDB cannot spill (about 50 bytes per stored document).
+INGEST_BUFFER_BYTES = 32 << 20
+BATCH_BYTES_FACTOR = 4  # DuckDB's working copies of a batch while inserting it
+INDEX_HEADROOM = 1.5  # the index grows during the batch and the checkpoint after it
 BATCH_SECONDS = 2.0  # commit at least this often so progress (and a resumable state) advances
 MAX_REJECT_LINES = 1000  # kept for the summary; the rejects table holds all of them
 
@@ -143,6 +147,8 @@ class _Writer:
     def flush(self) -> None:
         s = self.summary
         if self.docs or self.rejects:
+            self.store.set_memory_limit(INGEST_BUFFER_BYTES + BATCH_BYTES_FACTOR * 2 * self.chars
+                                        + int(INDEX_HEADROOM * self.store.index_memory()))
             with self.store.transaction():
                 existing = self.store.existing_ids(d.id for d in self.docs)
                 new: list[Prepared] = []
@@ -191,7 +197,7 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
         raise ValueError(f"unknown format {options.format!r}; expected one of {', '.join(FORMATS)}")
     files = expand_paths(paths, options.format)
     summary = IngestSummary()
-    with store.memory_limit(INGEST_MEMORY_LIMIT):
+    with store.memory_limit(INGEST_BUFFER_BYTES):
         _ingest_files(files, store, options, summary, on_progress)
     return summary
 

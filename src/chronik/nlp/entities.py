@@ -19,6 +19,7 @@ import json
 import logging
 import re
 import time
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +30,13 @@ from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, ro
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
 _SPACE = re.compile(r"\s+")
+# STTS tags a name word can carry (the tagger often takes an unseen surname for NN); "" untagged
+NAME_TAGS = frozenset({"NE", "NN", "FM", ""})
 
 
 def normalise(name: str) -> str:
@@ -177,6 +180,7 @@ class DocumentConsolidator:
     def __init__(self, lexicon: RoleLexicon | None = None, users: UserIndex | None = None):
         self.lex = lexicon or default_lexicon()
         self.users = users
+        self.variant: str | None = None  # qualifies the component version (see pipeline._qualified)
 
     def __call__(self, doc: Document) -> Document:
         text, lex = doc.text, self.lex
@@ -198,6 +202,7 @@ class DocumentConsolidator:
             m.entity = None
             keep.append(m)
         mentions = keep + self._names_after_roles(doc, roles, keep)
+        mentions += self._repeated_names(doc, roles, mentions)
         clusters: list[_Cluster] = []
         self._cluster_persons(mentions, clusters)
         self._cluster_others(text, mentions, clusters)
@@ -226,6 +231,7 @@ class DocumentConsolidator:
                 pending.append((r, mention))
         for c in clusters:
             self._code_from_roles(c)
+            self._code_from_gazetteer(c, mentions)
         for r, mention in pending:
             cluster = self._resolve_bare(r, clusters) if r.resolvable else None
             if cluster is not None:
@@ -285,6 +291,68 @@ class DocumentConsolidator:
             found.append(Mention(start, end, doc.text[start:end], "PER", "name", score=0.5,
                                  attrs={"source": "after role"}))
             covered.append((start, end))
+        return found
+
+    def _repeated_names(self, doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
+        """Occurrences of a person's name (full, surname, genitive) that the NER missed elsewhere in
+        the same document: a name found once names the same person throughout the article
+        ("... mit Kremlchef Wladimir Putin ... will Putin am Samstag telefonieren")."""
+        if not doc.tokens:
+            return []
+        variants: set[tuple[str, ...]] = set()
+        for m in mentions:
+            if m.label != "PER" or m.kind != "name":
+                continue
+            toks = _person_tokens(m.text, self.lex)
+            if not toks or not toks[-1][:1].isupper():
+                continue
+            for name in {toks, toks[-1:]}:
+                if len(name) == 1 and (len(name[0]) < 3 or self.lex.head(name[0]) is not None):
+                    continue  # too short, or a role noun ("Richter") that is better left to the roles
+                variants.add(name)
+                if name[-1][-1] not in "sxzß":
+                    variants.add(name[:-1] + (name[-1] + "s",))
+        if not variants:
+            return []
+        tokens, found = doc.tokens, []
+        starts = [t.start for t in tokens]
+        covered = [False] * len(tokens)  # token overlaps a mention or a role phrase
+        for m_start, m_end in [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]:
+            for k in range(max(bisect_right(starts, m_start) - 1, 0), bisect_left(starts, m_end)):
+                covered[k] = covered[k] or tokens[k].end > m_start
+
+        def loose_name_word(k: int) -> bool:
+            return 0 <= k < len(tokens) and tokens[k].pos == "NE" and not covered[k]
+
+        # a surname that also follows another uncovered proper noun ("Eva Müller" where only "Hans
+        # Müller" was found) may be either person: left alone
+        surnames = {v[0] for v in variants if len(v) == 1}
+        for k in [k for k, t in enumerate(tokens) if t.text in surnames]:
+            if loose_name_word(k - 1) and tokens[k - 1].end + 1 >= tokens[k].start:
+                word = tokens[k].text
+                variants -= {(word,), (word + "s",), (word[:-1],) if word.endswith("s") else ()}
+        firsts = {v[0] for v in variants}
+        longest = max(map(len, variants), default=0)
+        # at a sentence start the capital letter says nothing: there the tagger must call it a name
+        openers = {s.first_token for s in doc.sentences}
+        after_last = 0
+        for i in [i for i, t in enumerate(tokens) if t.text in firsts]:
+            if i < after_last:
+                continue  # inside the name just found
+            n = next((n for n in range(min(longest, len(tokens) - i), 0, -1)
+                      if tuple(t.text for t in tokens[i:i + n]) in variants), 0)
+            if not n:
+                continue
+            after_last = i + n
+            span = tokens[i:i + n]
+            start, end = span[0].start, span[-1].end
+            if (all(t.pos in NAME_TAGS for t in span) and not any(covered[i:i + n])
+                    and (i not in openers or span[0].pos in ("NE", ""))
+                    # part of a longer name the NER missed
+                    and not (loose_name_word(i - 1) and tokens[i - 1].end + 1 >= start)
+                    and not (loose_name_word(i + n) and tokens[i + n].start <= end + 1)):
+                found.append(Mention(start, end, doc.text[start:end], "PER", "name", score=0.5,
+                                     attrs={"source": "repeated name"}))
         return found
 
     # -- persons ---------------------------------------------------------------------------
@@ -441,6 +509,17 @@ class DocumentConsolidator:
             c.sector = c.sector or r.sector
 
     @staticmethod
+    def _code_from_gazetteer(c: _Cluster, mentions: list[Mention]) -> None:
+        """A known political actor (gazetteer persons.tsv) keeps its listed country and sector
+        where no role in the text coded it."""
+        if c.label != "PER" or c.role_only:
+            return
+        for i in c.mentions:
+            attrs = mentions[i].attrs
+            c.country = c.country or attrs.get("country")
+            c.sector = c.sector or attrs.get("sector")
+
+    @staticmethod
     def _resolve_bare(r: RoleMatch, clusters: list[_Cluster]) -> _Cluster | None:
         """The person in the document holding the role of a bare mention (same office, country
         and grammatical gender), nearest before it."""
@@ -518,7 +597,12 @@ def make(config):
     # "model" is what `chronik run --component entities=entities.rules:FILE` passes
     path = config.get("entity_file") or config.get("model")
     users = UserIndex(load_entity_file(path)) if path else None
-    return DocumentConsolidator(default_lexicon(), users)
+    consolidator = DocumentConsolidator(default_lexicon(), users)
+    if path:
+        # the file's digest joins the version: analyses made with another file are re-done on the
+        # next run and stay told apart in the store
+        consolidator.variant = "entities-" + hashlib.sha1(Path(path).read_bytes()).hexdigest()[:10]
+    return consolidator
 
 
 # ---------------------------------------------------------------------- corpus consolidation

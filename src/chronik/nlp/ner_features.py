@@ -54,7 +54,8 @@ def _own(word: str, first: bool) -> tuple[list[str], str, str]:
     return feats, lower, shape
 
 
-def sentence_features(words: list[str], gazetteer: Gazetteer | None) -> list[list[str]]:
+def sentence_features(words: list[str], gazetteer: Gazetteer | None,
+                      pos: list[str] | None = None) -> list[list[str]]:
     n = len(words)
     own = [_own(w, i == 0) for i, w in enumerate(words)]
     gz = gazetteer.token_tags(words) if gazetteer is not None else [[] for _ in words]
@@ -63,6 +64,12 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None) -> list[lis
         feats, lower, shape = own[i]
         feats = feats + gz[i]
         feats.append("b")
+        if pos is not None:
+            # STTS from our tagger: NE vs NN separates names from capitalised common nouns.
+            feats.append("pos=" + pos[i])
+            feats.append("-1pos=" + (pos[i - 1] if i else "BOS"))
+            feats.append("+1pos=" + (pos[i + 1] if i < n - 1 else "EOS"))
+            feats.append("pos|sh=" + pos[i] + "|" + shape)
         if i == 0:
             feats.append("BOS")
         else:
@@ -87,3 +94,12 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None) -> list[lis
                 feats.append("+2l=" + own[i + 2][1])
         out.append(feats)
     return out
+
+
+def pos_tags(sentences: list[list[str]]) -> list[list[str]]:
+    """STTS tags from the shipped tagger, exactly as ``tag.default`` sets ``Token.pos``."""
+    from .tag import load_model
+    from .tagger_features import fixed_tag
+
+    tagged = load_model().tag_sentences(sentences)
+    return [[fixed_tag(w) or t for w, t in zip(words, tags)] for words, tags in zip(sentences, tagged)]

@@ -1,5 +1,6 @@
 """Offline gazetteers for NER: countries (German names, inflections, demonyms, adjectives),
-capitals/cities/regions, international organisations, parties, ministries, given names.
+capitals/cities/regions, international organisations, parties, ministries, given names, and
+well-known political actors (persons.tsv).
 
 Used twice: as CRF features (``Gazetteer.token_tags``) and as a rule layer over the model's
 output (``Gazetteer.apply``): label fixes for curated names (Kreml, Weißes Haus → ORG), names the
@@ -41,7 +42,7 @@ def _genitive(name: str) -> str | None:
 @dataclass(slots=True)
 class NameEntry:
     label: str  # PER | LOC | ORG | MISC
-    kind: str  # country | capital | city | region | org
+    kind: str  # country | capital | city | region | org | person
     attrs: dict
     add: bool = True  # the rule layer may add it where the model missed it
 
@@ -86,6 +87,11 @@ class Gazetteer:
                 attrs["sector"] = sector
             for name in names.split("|"):
                 g._add_name(name, NameEntry(label, "org", dict(attrs)), exclude)
+        for row in _rows("persons.tsv"):
+            names, country, sector = (row + [""] * 3)[:3]
+            attrs = {k: v for k, v in (("country", country), ("sector", sector)) if v}
+            for name in names.split("|"):
+                g._add_name(name, NameEntry("PER", "person", dict(attrs)), exclude)
         for prefix, label, attrs, glued in _rows("prefixes.tsv"):
             target = g.glued_prefixes if glued == "yes" else g.prefixes
             target[prefix] = (label, dict(kv.split("=", 1) for kv in attrs.split(";")))

@@ -15,15 +15,13 @@ import json
 import os
 import random
 import statistics
-import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import Optional
 
 import typer
 
-from ..eval.conll import GoldSentence, map_sentences, parse_map, read_conll, read_germeval, read_smartdata, score
+from ..eval.conll import GoldSentence, Score, map_sentences, parse_map, read_conll, read_germeval, read_smartdata, score
 from .ner_features import FEATURE_VERSION, sentence_features
 from .ner_gazetteer import default_gazetteer
 
@@ -120,6 +118,14 @@ def tag_sentences(model_path: Path, sentences: list[GoldSentence]) -> list[list[
     return [tagger.tag(sentence_features(toks, gazetteer)) for toks, _ in sentences]
 
 
+def component_tags(model_path: Path, sentences: list[GoldSentence]) -> list[list[str]]:
+    """Output of the full ``ner.crf`` component (CRF + gazetteer rules), exactly as
+    ``chronik eval ner --ner ner.crf:MODEL`` scores it."""
+    from ..eval.ner import run_component
+
+    return run_component(f"ner.crf:{model_path}", sentences)[0]
+
+
 def _folds(n: int, k: int) -> list[list[int]]:
     order = list(range(n))
     random.Random(SEED).shuffle(order)
@@ -152,33 +158,51 @@ def command(
 
     if cv or without_germeval:
         results = []
+
+        def evaluate(setting: str, path: Path, test: list[GoldSentence]) -> tuple[Score, list, list]:
+            """Scores ``path`` on ``test``; returns the full score and both predictions."""
+            gold = [t for _, t in test]
+            full_tags, raw_tags = component_tags(path, test), tag_sentences(path, test)
+            full, raw = score(gold, full_tags), score(gold, raw_tags)
+            results.append({"setting": setting, **full.as_dict(), "crf_only": raw.as_dict()})
+            if not as_json:
+                print(f"--- {setting}: ner.crf (CRF + gazetteer rules)\n{full.table()}")
+                print(f"CRF alone: P {raw.overall.precision:.4f} R {raw.overall.recall:.4f} F1 {raw.overall.f1:.4f}")
+            return full, full_tags, raw_tags
+
         with tempfile.TemporaryDirectory() as tmp:
             if without_germeval:
                 t0 = time.time()
                 path = train_model(domain, output or Path(tmp) / "m.crfsuite", params)
-                s = score([t for _, t in germeval], tag_sentences(path, germeval))
-                log(f"trained on MobIE+SmartData in {time.time() - t0:.0f}s; GermEval dev:")
-                results.append({"setting": "mobie+smartdata -> germeval-dev", **s.as_dict()})
-                if not as_json:
-                    print(s.table())
+                log(f"trained on MobIE+SmartData in {time.time() - t0:.0f}s")
+                evaluate(f"MobIE+SmartData only -> GermEval dev (all {len(germeval)} sentences)", path, germeval)
+            pooled_gold: list[list[str]] = []
+            pooled_full: list[list[str]] = []
+            pooled_raw: list[list[str]] = []
+            fold_f1s = []
             for f, test_idx in enumerate(_folds(len(germeval), cv) if cv else []):
                 held = set(test_idx)
                 train = [s for i, s in enumerate(germeval) if i not in held] + ([] if germeval_only else domain)
                 test = [germeval[i] for i in test_idx]
                 t0 = time.time()
                 path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params)
-                s = score([t for _, t in test], tag_sentences(path, test))
-                results.append({"setting": f"cv fold {f + 1}/{cv}", **s.as_dict()})
-                log(f"fold {f + 1}/{cv}: F1 {s.overall.f1:.4f} ({time.time() - t0:.0f}s)")
-                if not as_json:
-                    print(f"--- fold {f + 1}/{cv} ({len(test)} sentences)\n{s.table()}")
+                full, full_tags, raw_tags = evaluate(f"cv fold {f + 1}/{cv} ({len(test)} held-out sentences)", path, test)
+                fold_f1s.append(full.overall.f1)
+                log(f"fold {f + 1}/{cv}: F1 {full.overall.f1:.4f} ({time.time() - t0:.0f}s)")
+                pooled_gold += [t for _, t in test]
+                pooled_full += full_tags
+                pooled_raw += raw_tags
             if cv:
-                f1s = [r["overall"]["f1"] for r in results if r["setting"].startswith("cv")]
-                mean = {"setting": f"cv mean of {cv}", "f1_mean": round(statistics.mean(f1s), 4),
-                        "f1_stdev": round(statistics.stdev(f1s), 4) if len(f1s) > 1 else 0.0}
-                results.append(mean)
+                full, raw = score(pooled_gold, pooled_full), score(pooled_gold, pooled_raw)
+                summary = {"setting": f"cv pooled over {cv} folds (seed {SEED})", **full.as_dict(),
+                           "crf_only": raw.as_dict(), "fold_f1_mean": round(statistics.mean(fold_f1s), 4),
+                           "fold_f1_stdev": round(statistics.stdev(fold_f1s), 4) if cv > 1 else 0.0}
+                results.append(summary)
                 if not as_json:
-                    print(f"cv mean F1 {mean['f1_mean']:.4f} (stdev {mean['f1_stdev']:.4f})")
+                    print(f"=== {summary['setting']}: every GermEval dev sentence tagged by the fold model "
+                          f"that did not see it\n{full.table()}")
+                    print(f"CRF alone: P {raw.overall.precision:.4f} R {raw.overall.recall:.4f} F1 {raw.overall.f1:.4f}")
+                    print(f"fold F1 mean {summary['fold_f1_mean']:.4f} (stdev {summary['fold_f1_stdev']:.4f})")
         if as_json:
             print(json.dumps(results, indent=1))
         return

@@ -58,14 +58,19 @@ NOT_SUBJECT_STARTS = _WORDS["not_subject_starts"]
 CUE_COMPANIONS = _WORDS["cue_companions"]
 TEMPORAL_NOUNS = _WORDS["temporal_nouns"]
 INDEFINITE = _WORDS["indefinite"]
+PARTITIVES = _WORDS["partitives"]
+FOCUS_ADVERBS = _WORDS["focus_adverbs"]
+STANCE_ADJECTIVES = _WORDS["stance_adjectives"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
+SO_BEFORE = {",", "–", "—", "“", "”", "«", '"'}  # "…, so X." / "– so X –" / "„…“ so X"
 BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
 OPENERS = {"„": ("“", "”", '"'), "»": ("«",), "«": ("»",), "“": ("”", '"'), "‚": ("‘", "’"), "‹": ("›",),
            '"': ('"',), "”": ("”",)}
 QUOTE_MARKS = set(OPENERS) | {c for cs in OPENERS.values() for c in cs}
 NOT_VERB_TAGS = {"NN", "NE", "ADJA", "APPR", "APPRART", "ART"}  # STTS tags that rule out a verb reading
+NOT_NOUN_TAGS = {"ADJD", "ADV", "PAV", "PROAV", "PWAV", "KOUS", "KON", "PTKNEG", "PPER", "PIS", "PDS"}
 CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still continue it
 SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
 
@@ -101,6 +106,7 @@ class _Cand:
     cue_kind: str = "verb"
     subjunctive: bool = False
     carried: bool = False  # source copied from an earlier quote
+    speaker_only: bool = False  # not a quotation itself; names the speaker of the quotations after it
 
 
 class _Doc:
@@ -150,11 +156,17 @@ class _Doc:
         # the tagger's noun tags or the capitalisation rule: either suffices (names the tagger misses)
         if self.has_pos and self.pos[i] in ("NN", "NE", "FM", "XY"):
             return True
+        if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i):
+            return False  # capitalised only because it opens the sentence: "Sinngemäß hofft Musk"
         t = self.text[i]
         if not t[0].isupper() and not (t[0].isdigit() and "-" in t) and not _LOWER_NAME.match(t):
             return False
         return self.low[i] not in ADVERBS and self.low[i] not in PREPOSITIONS and self.low[i] not in DETS \
             and self.low[i] not in SUBJECT_PRONOUNS and not self.is_boundary(i)
+
+    def starts_clause(self, i: int) -> bool:
+        return i == 0 or self.sent_of[i - 1] != self.sent_of[i] or self.text[i - 1] in QUOTE_MARKS \
+            or self.text[i - 1] == ":"
 
     def is_det(self, i: int) -> bool:
         if self.has_pos and self.pos[i]:
@@ -220,6 +232,13 @@ class _Doc:
             return i + 1
         j = i
         has_head = False
+        if self.low[i] in PARTITIVES and i + 2 < limit and self.low[i + 1] in ("der", "des") \
+                and self.text[i][0].isupper():
+            j, has_head = i + 1, True  # "Einer der beteiligten Feuerwehrmänner"
+            k = self.np_forward(i + 1, limit, appositions=False)
+            if k == i + 1:
+                return i
+            j = k
         while j < limit:
             if self.text[j] in QUOTE_MARKS and j + 1 < limit and (self.is_noun(j + 1) or self.is_adj(j + 1)):
                 k = j + 1  # quoted name inside an NP: die „Neue Rechte“
@@ -240,6 +259,11 @@ class _Doc:
             elif has_head and self.low[j] in NAME_PARTICLES and j + 1 < limit and self.text[j + 1][:1].isupper() \
                     and self.text[j - 1][:1].isupper() and self.low[j] not in ("der", "den", "von"):
                 j += 1
+            elif has_head and self.low[j].endswith("er") and self.is_adj(j) and not self.text[j][0].isupper():
+                k = self.np_forward(j, limit, appositions=False)  # "Angaben libanesischer Sicherheitskreise"
+                if k == j:
+                    break
+                j = k
             elif has_head and self.low[j] in ATTACHMENTS and j + 1 < limit \
                     and (self.is_det(j + 1) or self.is_noun(j + 1) or self.is_adj(j + 1)
                          or self.text[j + 1] in QUOTE_MARKS):
@@ -321,8 +345,12 @@ class _Doc:
     def with_companions(self, cue: list[int], clause_end: int) -> list[int]:
         """Add the reflexive and correlate words a cue verb governs ("äußerte sich", "ging davon aus",
         "bezeichnete … als")."""
-        extra = [k for k in range(cue[0] + 1, clause_end) if k not in cue and self.low[k] in CUE_COMPANIONS
-                 and self.quote_of[k] < 0 and abs(k - cue[0]) <= 6]
+        extra = [k for k in range(cue[0] + 1, clause_end) if k not in cue and self.quote_of[k] < 0
+                 and abs(k - cue[0]) <= 6 and (self.low[k] in CUE_COMPANIONS or self.low[k] in STANCE_ADJECTIVES
+                                               or self.low[k] == "für" and k + 1 < clause_end
+                                               and self.low[k + 1] in STANCE_ADJECTIVES)]
+        if cue[0] > 0 and self.low[cue[0] - 1] == "es" and self.low[cue[0]] in AUXILIARIES:
+            extra.append(cue[0] - 1)  # "Es wird vermutet, dass …"
         return sorted(set(cue + extra)) if extra else cue
 
     def _particle(self, i: int, clause_end: int, particle: str) -> int | None:
@@ -374,6 +402,9 @@ class QuoteRules:
         cands = self._continuations(d, cands)
         cands = self._drop_contained(cands)
         doc.quotes = [self._to_quote(d, c) for c in cands]
+        for q, c in zip(doc.quotes, cands):
+            if self._nested(c, cands):
+                q.attrs["nested"] = True
         self._resolve_sources(d, doc)
         return doc
 
@@ -576,7 +607,7 @@ class QuoteRules:
             is_complement = self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
                 and self._plain_clause_follows(d, nxt))
-            if is_complement:
+            if is_complement and not self._trailing_frame(d, nxt, se):
                 src = self._subject(d, s, e, cue)
                 msg = list(range(nxt, d.message_end(nxt)))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
@@ -599,14 +630,17 @@ class QuoteRules:
                 cand = mk("Direct" if whole_quote else "Indirect", src, msg)
                 cand.subjunctive = d.has_konjunktiv(ps, pe)
                 return cand
-        # reported speech: "X kritisierte die Entscheidung."
-        if verb.reported and not self._subordinate(d, s, cue) and vf.kind != "fused" \
+        # reported speech: "X kritisierte die Entscheidung."  For verbs not marked `reported` the clause
+        # only names the current speaker for quotations that follow ("X begrüßte den Plan. „…“").
+        if not self._subordinate(d, s, cue) and vf.kind != "fused" \
                 and not any(d.low[k] in PASSIVE_AUX for k in cue):
             src = self._subject(d, s, e, cue)
             objects = [k for k in range(s, e) if k not in cue and k not in src]
             if src and objects and not (len(src) == 1 and d.low[src[0]] in RELATIVES):
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
-                return mk("Reported", src, list(range(s, end)))
+                cand = mk("Reported", src, list(range(s, end)))
+                cand.speaker_only = not verb.reported
+                return cand
         return None
 
     def _has_complement(self, d: _Doc, e: int, se: int) -> bool:
@@ -620,6 +654,16 @@ class QuoteRules:
         return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
+
+    def _trailing_frame(self, d: _Doc, nxt: int, se: int) -> bool:
+        """The clause after the comma closes the sentence as its own reporting frame (", so der Sender.",
+        ", teilte die Polizei mit."): what precedes is that frame's message, not this verb's."""
+        ce = d.clause(nxt)[1]
+        if ce < d.message_end(nxt):
+            return False
+        if d.low[nxt] in self.lex.cue_words["so"]:
+            return d.np_forward(nxt + 1, ce) > nxt + 1
+        return d.verb_at(nxt, ce) is not None
 
     @staticmethod
     def _plain_clause_follows(d: _Doc, nxt: int) -> bool:
@@ -693,6 +737,14 @@ class QuoteRules:
         start = s
         while start < fin and d.low[start] in CONJUNCTIONS:
             start += 1
+        if fin - 1 > start and d.low[fin - 1] in ("und", "sowie"):
+            # "Podolski war anwesend und sagte, …": the subject of the first conjunct
+            a = start + 1 if d.low[start] in FOCUS_ADVERBS else start
+            end = d.np_forward(a, fin - 1)
+            if a < end < fin - 1 and self._verb_like(d, end):
+                return list(range(a, end))
+        if start < fin and d.low[start] in FOCUS_ADVERBS and d.np_forward(start + 1, fin) == fin:
+            start += 1  # "Auch der Minister sagte"
         if start < fin and d.low[start] in SUBORDINATORS | {"wie"}:
             start += 1
             if start < fin and d.low[start] in RELATIVES:
@@ -711,6 +763,12 @@ class QuoteRules:
             if a < start - 1 and d.np_forward(a, start - 1, appositions=False) == start - 1 \
                     and all(d.quote_of[k] < 0 for k in range(a, fin)):
                 return list(range(a, fin))
+        after_fin = fin + 1
+        while after_fin < e and after_fin in cue:
+            after_fin += 1
+        if start < fin and after_fin < e and d.low[after_fin] in ("er", "ich", "wir") \
+                and d.low[start] not in SUBJECT_PRONOUNS:
+            return [after_fin]  # a fronted object: "Die Tat bezeichnete er als sinnlos"
         if start < fin and d.low[start] not in PREPOSITIONS and d.low[start] not in ADVERBS \
                 and d.low[start] not in NOT_SUBJECT_STARTS \
                 and not (d.low[start] in ANAPHORIC_OBJECTS and start + 1 == fin):
@@ -784,7 +842,7 @@ class QuoteRules:
                 continue
             low = d.low[i]
             cand = None
-            if low in lex.cue_words["so"] and i > 0 and d.text[i - 1] == "," and i not in covered:
+            if low in lex.cue_words["so"] and i > 0 and d.text[i - 1] in SO_BEFORE and i not in covered:
                 cand = self._so(d, i)
             elif low in lex.cue_words["before"]:
                 cand = self._before(d, i)
@@ -815,8 +873,8 @@ class QuoteRules:
         end = d.np_forward(i + 1, e)
         if end == i + 1 or (end < e and d.low[end] not in PREPOSITIONS and d.low[end] not in ADVERBS):
             return None
-        msg = list(range(ss, i - 1))
-        if e < d.n and d.text[e] == "," and d.sent_of[e] == d.sent_of[i]:
+        msg = list(range(ss, i if d.text[i - 1] in QUOTE_MARKS else i - 1))
+        if e < d.n and d.text[e] in (",", "–", "—") and d.sent_of[e] == d.sent_of[i]:
             msg += list(range(e + 1, d.message_end(e)))  # "Dennoch, so Nacke, habe …"
         if not msg:
             return None
@@ -883,7 +941,7 @@ class QuoteRules:
             return None
         head_ok = False
         for k in range(i + 1, end):
-            if d.low[k] in ("von", "vom", "des", "der", "aus"):
+            if d.low[k] in ("von", "vom", "des", "der", "aus") and k > i + 1:
                 break
             if d.text[k] in nouns or (d.is_noun(k) and d.low[k].endswith(suffixes)):
                 head_ok = True
@@ -966,7 +1024,9 @@ class QuoteRules:
             if d.low[k] in preps and k not in cue:
                 end = d.np_forward(k + 1, e)
                 if end > k + 1:
-                    src = list(range(k + 1, end))
+                    # "aus Paris", "vom Abgeordneten X": the preposition marks a speaker and belongs to the
+                    # source; "in dem Bericht" names a document and does not
+                    src = list(range(k if d.low[k] != "in" else k + 1, end))
                     break
         return _Cand("Direct", cue=cue, source=src, cue_kind="heisst")
 
@@ -1001,7 +1061,8 @@ class QuoteRules:
                         ci += 1
                         continue
                     pending[ci].source, pending[ci].medium = list(last.source), last.medium
-                out.append(pending[ci])
+                if not pending[ci].speaker_only:
+                    out.append(pending[ci])
                 if pending[ci].source:
                     last = pending[ci]
                     last_sentence = max(d.sent_of[k] for k in pending[ci].message)
@@ -1018,8 +1079,15 @@ class QuoteRules:
                          sentence=si, cue_kind="none", subjunctive=konj, carried=True)
             out.append(cand)
             last_sentence = si
-        out.extend(pending[ci:])
+        out.extend(c for c in pending[ci:] if not c.speaker_only)
         return out
+
+    @staticmethod
+    def _nested(c: _Cand, cands: list[_Cand]) -> bool:
+        """Reported speech inside another quotation's message ("X sagte, Y habe den Plan kritisiert"):
+        its cue and source lie in the outer message."""
+        own = set(c.cue) | set(c.source)
+        return c.form == "Reported" and bool(own) and any(o is not c and own <= set(o.message) for o in cands)
 
     @staticmethod
     def _drop_contained(cands: list[_Cand]) -> list[_Cand]:

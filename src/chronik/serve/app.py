@@ -32,9 +32,18 @@ PAGE_SIZE = 50
 SERVE_DIR = resources.files("chronik.serve")
 
 
+QUOTE_MARKS = "\"„“”‚‘»«›‹ "
+
+
+def unquoted(text: str | None) -> str:
+    """A quoted message without its own outer quotation marks: the page puts them around it."""
+    return (text or "").strip(QUOTE_MARKS)
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(SERVE_DIR / "templates")),
                              autoescape=True)
+    env.filters["unquoted"] = unquoted
     return Jinja2Templates(env=env)
 
 
@@ -139,8 +148,10 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
         date_from, date_to = args.dates()
         page = args.page()
         q = args.text("q") or ""
-        filters = SearchFilters(date_from, date_to, args.text("source"), args.text("entity"),
-                                args.text("event_type"), args.text("speaker"))
+        # Entity fields take an id or a name ("Olaf Scholz"); the API takes ids only.
+        filters = SearchFilters(date_from, date_to, args.text("source"),
+                                queries.resolve_entity(idx, args.text("entity")), args.text("event_type"),
+                                queries.resolve_entity(idx, args.text("speaker")))
         sort = args.text("sort") or "relevance"
         if sort not in SORTS:
             raise HTTPException(422, f"sort: {sort!r} is not one of {', '.join(SORTS)}")
@@ -155,7 +166,8 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
         return render(request, "search.html", page="search", q=q, args=args, result=result, sort=sort,
                       rank_max=RANK_MAX,
                       filters=filters, entity_name=entity_name, sources=queries.sources(idx),
-                      event_types=queries.event_types(idx), paging=_pager(args, result, page))
+                      event_types=queries.event_types(idx), entity_choices=queries.top_entity_names(idx),
+                      paging=_pager(args, result, page))
 
     @app.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str, cur=Depends(api.cursor), idx=Depends(api.index)):
@@ -201,22 +213,24 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
         args = PageArgs(request)
         date_from, date_to = args.dates()
         page = args.page()
-        f = queries.EventFilters(args.text("type"), args.text("entity"), args.text("source"), date_from, date_to)
+        f = queries.EventFilters(args.text("type"), queries.resolve_entity(idx, args.text("entity")),
+                                 args.text("source"), date_from, date_to)
         result = queries.list_events(idx, f, PAGE_SIZE, (page - 1) * PAGE_SIZE)
         entity_name = queries.entity_names(idx, {f.entity}).get(f.entity, {}).get("name") if f.entity else None
         return render(request, "timeline.html", page="timeline", args=args, filters=f, result=result,
                       chart=charts.event_timeline(result["results"]), entity_name=entity_name,
                       sources=queries.sources(idx), event_types=queries.event_types(idx),
-                      paging=_pager(args, result, page))
+                      entity_choices=queries.top_entity_names(idx), paging=_pager(args, result, page))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, idx=Depends(api.index)):
         args = PageArgs(request)
         date_from, date_to = args.dates()
         page = args.page()
-        result = queries.list_quotes(idx, args.text("speaker"), args.text("about"), date_from, date_to,
+        result = queries.list_quotes(idx, queries.resolve_entity(idx, args.text("speaker")),
+                                     queries.resolve_entity(idx, args.text("about")), date_from, date_to,
                                      PAGE_SIZE, (page - 1) * PAGE_SIZE)
         return render(request, "quotes.html", page="quotes", args=args, result=result,
-                      paging=_pager(args, result, page))
+                      entity_choices=queries.top_entity_names(idx), paging=_pager(args, result, page))
 
     return app

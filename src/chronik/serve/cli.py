@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 from pathlib import Path
 from typing import Optional
@@ -51,6 +53,17 @@ def command(
     from .app import create_app
 
     app = create_app(db, index_path)
-    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    # Bind before printing the URL, so a busy port is a clear error rather than a dead link.
+    try:
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        typer.echo(f"error: cannot listen on {host}:{port}: {reason} (choose another with --port)", err=True)
+        raise typer.Exit(2)
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else (f"[{host}]" if ":" in host else host)
     typer.echo(f"chronik UI: http://{shown}:{port}/  (API: http://{shown}:{port}/api-docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

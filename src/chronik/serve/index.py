@@ -31,7 +31,7 @@ import duckdb
 
 from .search import facet_sql, stems
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "8"
 UNKNOWN_TIME = "9999-12-31"  # sorts undated items last
 # Items whose time span is longer than this are flagged ``long``: a "from" date filter then reads
 # the short ones as one index range starting SHORT_SPAN_DAYS before it, and the few long ones apart.
@@ -50,6 +50,8 @@ CREATE TABLE entities (
     id TEXT PRIMARY KEY, name TEXT, label TEXT, country TEXT, sector TEXT, external_id TEXT,
     n_docs INTEGER, n_mentions INTEGER, aliases TEXT
 );
+-- Every name and alias, lower-cased, so a page's filter field can take a name instead of an id.
+CREATE TABLE entity_names (key TEXT, entity_id TEXT, n_docs INTEGER);
 CREATE TABLE entity_roles (entity_id TEXT, role TEXT, first TEXT, last TEXT, n_docs INTEGER);
 CREATE TABLE cooc (entity_id TEXT, other_id TEXT, n_docs INTEGER);
 CREATE TABLE events (
@@ -78,6 +80,7 @@ INDEXES = """
 CREATE INDEX docs_date ON docs (date_earliest);
 CREATE INDEX docs_source ON docs (source);
 CREATE INDEX entities_rank ON entities (n_docs DESC, id);
+CREATE INDEX entity_names_key ON entity_names (key, n_docs DESC, entity_id);
 CREATE INDEX entity_roles_entity ON entity_roles (entity_id, first);
 CREATE INDEX cooc_entity ON cooc (entity_id, n_docs DESC);
 CREATE INDEX events_time ON events (t_first, t_last, eid);
@@ -245,12 +248,14 @@ def _build_entities(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection) -> 
                CAST(coalesce(e.forms, '[]') AS VARCHAR[])
         FROM ids LEFT JOIN entities e ON e.id = ids.id LEFT JOIN agg a ON a.id = ids.id
         LEFT JOIN mentions_n m ON m.id = ids.id LEFT JOIN aliases al ON al.id = ids.id""").fetchall()
-    values = []
+    values, names = [], []
     for id_, name, label, country, sector, ext, n_docs, n_mentions, forms, consolidated in rows:
         aliases = [f for f in dict.fromkeys((forms or []) + (consolidated or [])) if f and f != name]
         values.append((id_, name, label, country, sector, ext, n_docs, n_mentions,
                        json.dumps(aliases, ensure_ascii=False)))
+        names += [(key, id_, n_docs) for key in {n.lower() for n in [name, *aliases] if n}]
     out.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", values)
+    out.executemany("INSERT INTO entity_names VALUES (?, ?, ?)", names)
 
     roles = con.execute("""
         SELECT entity_id, role, min(date_earliest), max(date_latest), count(DISTINCT doc_id)

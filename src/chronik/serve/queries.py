@@ -73,6 +73,25 @@ def entity_names(idx: Index, ids: set[str | None]) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in idx.execute(f"SELECT id, name, label FROM entities WHERE id IN ({marks})", ids)}
 
 
+def resolve_entity(idx: Index, value: str | None) -> str | None:
+    """The entity id a page's filter field means: an id as it is, else the most widely reported
+    entity with that name or alias (case-insensitive), else the value unchanged (matching nothing)."""
+    if not value:
+        return value
+    if idx.execute("SELECT 1 FROM entities WHERE id = ?", [value]).fetchone():
+        return value
+    row = idx.execute("SELECT entity_id FROM entity_names WHERE key = ? ORDER BY n_docs DESC, entity_id LIMIT 1",
+                      [value.lower()]).fetchone()
+    return row["entity_id"] if row else value
+
+
+def top_entity_names(idx: Index, k: int = 200) -> list[str]:
+    """Names of the ``k`` most widely reported entities, offered as suggestions in filter fields."""
+    rows = idx.execute("SELECT name FROM entities WHERE name IS NOT NULL ORDER BY n_docs DESC, id LIMIT ?",
+                       [k]).fetchall()
+    return list(dict.fromkeys(r["name"] for r in rows))
+
+
 def list_entities(idx: Index, q: str | None, label: str | None, limit: int, offset: int) -> dict:
     clauses, params = [], []
     if q:

@@ -39,11 +39,19 @@ _TEMPORAL_LEFT = re.compile(
 _NOT_YEAR_RIGHT = re.compile(r"\s*(?:%|‰|[A-ZÄÖÜ][a-zäöüß]|Prozent|Euro|Dollar|Mal\b|mal\b|Meter|Kilo|Tonnen|\d)")
 _MONTH_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|Paragraf|Seite|Punkt)\.?|§|\d)\s*$", re.I)
+_CLOCK_LEFT = re.compile(r"(?:\b(?:um|gegen|ab|bis|seit|vor|zwischen|etwa|ca\.|auf|ist|war)|\d[.\d],)\s+$", re.I)
+_NOT_CLOCK_RIGHT = re.compile(r"\s*(?:Std\b|Stunden|Min\b|Minuten|Sek|[,.]\d|\))")
+_WEEK_SHIFT = {"vorvergangene": -2, "vergangene": -1, "letzte": -1, "vorige": -1, "diese": 0, "nächste": 1,
+               "kommende": 1, "übernächste": 2}
+_APPOSITION = re.compile(r"\s*[(,]\s*")
 # A day-month without a year may lie this many days against the clause's tense before the year
 # flips: tense cues are noisy, and news rarely means a date eleven months away.
 DAY_TOLERANCE = 31
 _PLURAL_UNIT = re.compile(r"(?:tage|tagen|wochen|monate|monaten|jahre|jahren|jahrzehnte|jahrzehnten|stunden|minuten|sekunden)$", re.I)
 _SINCE_LEFT = re.compile(r"\b[Ss]eit(?:\s+(?:dem|der|den))?\s+$")
+_FOR_LEFT = re.compile(r"\b[Ff]ür(?:\s+(?:den|die|das))?\s+$")
+# "der ursprünglich für Sonntag geplante Start": a plan that may already lie in the past.
+_ORIGINALLY = re.compile(r"\b(?:ursprünglich|eigentlich)\b", re.I)
 _SENTENCE = re.compile(r"(?<=[^\d\s.][.!?])\s+(?=[A-ZÄÖÜ\"„»0-9])|\n\s*\n")
 _DAYPART_FORMS = {k: v for k, v in DAYPARTS.items()}
 _DAYPART_FORMS.update({"mittagszeit": "MI", "mittagsstunden": "MI", "mitternacht": "NI"})
@@ -82,6 +90,7 @@ class _Ctx:
     prev: Period | None = None  # last resolved day/month, for "am Tag darauf"
     prev_sentence: int = -1
     sent_day: Period | None = None  # last resolved day in the current sentence, for clock times
+    sent_night: bool = False  # sent_day is the evening of a night ("Nacht zum Mittwoch")
     _sent_starts: list[int] = field(default_factory=list)
 
     def sentence_index(self, pos: int) -> int:
@@ -93,6 +102,10 @@ class _Ctx:
         # "seit Montag" / "seit dem Frühjahr" look back whatever the verb says.
         if _SINCE_LEFT.search(self.text, max(0, start - 12), start):
             return BACKWARD
+        # "für Montag", "für den 24. September": what something is planned for lies ahead.
+        if (_FOR_LEFT.search(self.text, max(0, start - 12), start)
+                and not _ORIGINALLY.search(self.text, max(0, start - 40), start)):
+            return FORWARD
         return self.directions.direction(self.sentence_index(start), start, end)
 
     # -- resolution against the DCT ---------------------------------------------------------
@@ -152,11 +165,19 @@ class _Ctx:
                    mod, anchor if period is not None or anchor == "previous" else None,
                    attrs={k: v for k, v in attrs.items() if v is not None})
         self.out.append(tx)
-        if type_ in ("DATE", "TIME") and period is not None and period.value[:1].isdigit():
+        if (type_ in ("DATE", "TIME") and period is not None and period.value.startswith("XXXX-WXX-")
+                and period.value[9:10].isdigit() and period.earliest is not None):
+            # A weekday known only within bounds (coarse DCT): later "am Tag darauf" and clock
+            # times shift from it rather than from an older, unrelated day.
+            self.prev = Period(period.value[:10], period.earliest, period.latest)
+            self.sent_day, self.sent_night = self.prev, period.value.endswith("TNI")
+            self.prev_sentence = self.sentence_index(start)
+        elif type_ in ("DATE", "TIME") and period is not None and period.value[:1].isdigit():
             if len(period.value) >= 7 and period.value[4] == "-" and period.value[5:7].isdigit():
                 self.prev = Period(period.value[:10], period.earliest, period.latest)
             if len(period.value) >= 10 and period.value[7:8] == "-":
                 self.sent_day = Period(period.value[:10], period.earliest, period.latest)
+                self.sent_night = period.value.endswith("TNI")
                 self.prev_sentence = self.sentence_index(start)
         return tx
 
@@ -166,6 +187,17 @@ class _Ctx:
         if self.sent_day is not None and 0 <= self.sentence_index(start) - self.prev_sentence <= reach:
             return self.sent_day, "previous"
         return self.relative(cal.day), "dct"
+
+
+def _shift_day(prev: Period, days: int) -> Period | None:
+    """``prev`` moved by ``days``: an exact day, or a bounded weekday ("XXXX-WXX-6") whose bounds
+    move along; None for anything coarser."""
+    if len(prev.value) == 10 and prev.value[:1].isdigit():
+        return cal.day(prev.earliest + timedelta(days=days))
+    if prev.value.startswith("XXXX-WXX-") and prev.earliest is not None and prev.latest is not None:
+        wd = (int(prev.value[9]) - 1 + days) % 7 + 1
+        return Period(f"XXXX-WXX-{wd}", prev.earliest + timedelta(days=days), prev.latest + timedelta(days=days))
+    return None
 
 
 def _xdate(y: int | None, m: int | None, d: int | None) -> str:
@@ -400,6 +432,19 @@ class TimexTagger:
         else:
             ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
 
+    def _relday_adj(self, m, ctx: _Ctx) -> None:
+        """"am gestrigen Dienstagabend", "am heutigen Tag": the adjective fixes the day."""
+        shift = {"vorgestrige": -2, "gestrige": -1, "heutige": 0, "morgige": 1, "übermorgige": 2}[m["adj"].lower()]
+        dp_word = (m["dpt"] or m["dp"] or "").lower()
+        dp = _DAYPART_FORMS.get(dp_word)
+        p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
+        if dp:
+            if p is not None and len(p.value) == 10:
+                p = Period(p.value + "T" + dp, p.earliest, p.latest)
+            ctx.add(m.start(), m.end(), "TIME", p, "XXXX-XX-XXT" + dp)
+        else:
+            ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
+
     def _weekday(self, m, ctx: _Ctx) -> None:
         wd = int(WEEKDAYS[m["wd"].lower()])
         kind, extra = _det_kind(m["det"])
@@ -426,7 +471,19 @@ class TimexTagger:
 
         xv = f"XXXX-WXX-{wd}"
         dct = ctx.dct
-        if dct is not None and dct.granularity not in ("day", "instant"):
+        last = ctx.out[-1] if ctx.out else None
+        if (last is not None and last.type == "DATE" and len(last.value) == 10 and last.earliest is not None
+                and last.earliest.isoweekday() == wd and not m["det"]
+                and _APPOSITION.fullmatch(ctx.text, last.end, m.start())):
+            # "am 24. März (Samstag)": the weekday names the date just given
+            p = Period(last.value, last.earliest, last.latest)
+        elif m["wk"]:
+            # "am Freitag vergangener Woche": that weekday in the named week
+            weeks = _WEEK_SHIFT[m["wk"].lower()]
+            p = ctx.relative(lambda r: cal.day(r + timedelta(weeks=weeks, days=wd - r.isoweekday())))
+            if p is not None and len(p.value) != 10:
+                p = Period(xv, p.earliest, p.latest)
+        elif dct is not None and dct.granularity not in ("day", "instant"):
             # Coarse DCT: the weekday, bounded by the window over every possible article day.
             p = Period(xv, dct.earliest + timedelta(days=lo), dct.latest + timedelta(days=lo + 6))
         else:
@@ -561,8 +618,9 @@ class TimexTagger:
         else:
             shift = 1
         dp = "EV" if "abend" in x else "MO" if "morgen" in x else None
-        if ctx.prev is not None and len(ctx.prev.value) == 10:
-            p, anchor = cal.day(ctx.prev.earliest + timedelta(days=shift)), "previous"
+        shifted = _shift_day(ctx.prev, shift) if ctx.prev is not None else None
+        if shifted is not None:
+            p, anchor = shifted, "previous"
         else:
             p, anchor = ctx.relative(lambda r: cal.day(r + timedelta(days=shift))), "dct"
         if dp and p:
@@ -587,10 +645,14 @@ class TimexTagger:
                     "Y": lambda x: cal.year(x.year)}[unit](d)
 
         prev = ctx.prev
-        if prev is not None and (len(prev.value) == 10 or unit in ("M", "Y")):
-            ctx.add(m.start(), m.end(), "DATE", fn(prev.earliest), "XXXX-XX-XX", anchor="previous")
+        mod = "APPROX" if m["approx"] else None
+        if prev is not None and unit == "D" and prev.value.startswith("XXXX-WXX-"):
+            ctx.add(m.start(), m.end(), "DATE", _shift_day(prev, sign * int(n)), "XXXX-XX-XX", mod=mod,
+                    anchor="previous")
+        elif prev is not None and prev.value[:1].isdigit() and (len(prev.value) == 10 or unit in ("M", "Y")):
+            ctx.add(m.start(), m.end(), "DATE", fn(prev.earliest), "XXXX-XX-XX", mod=mod, anchor="previous")
         else:
-            ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "XXXX-XX-XX")
+            ctx.add(m.start(), m.end(), "DATE", ctx.relative(fn), "XXXX-XX-XX", mod=mod)
 
     def _ago(self, m, ctx: _Ctx) -> None:
         uc = unit_code(m["u"]) or unit_code(m["u"] + "en")
@@ -756,9 +818,11 @@ class TimexTagger:
             h = 0
         # "Das Spiel beginnt um 21 Uhr" right after the sentence naming the day belongs to that day.
         base, anchor = ctx.anchor_day(start, reach=1)
+        if anchor == "previous" and ctx.sent_night and h < 12 and base is not None and base.value[:1].isdigit():
+            base = cal.day(base.earliest + timedelta(days=1))  # "um 2 Uhr" in that night: the next day
         clock = f"T{h:02d}:{mi:02d}" + (f":{sec:02d}" if sec is not None else "")
         if base is not None and len(base.value) == 10:
-            p = Period(base.value + clock, base.earliest, base.latest)
+            p = Period(base.value + clock, base.earliest, base.latest)  # also "XXXX-WXX-6T14:00"
         elif base is not None:
             p = Period("XXXX-XX-XX" + clock, base.earliest, base.latest)
         else:
@@ -778,7 +842,10 @@ class TimexTagger:
         elif m["hw"]:
             self._clock(ctx, m.start(), m.end(), HOUR_WORDS[m["hw"].lower()], 0, dp, mod=mod)
         elif m["ch"]:
-            if int(m["ch"]) > 23:
+            # A bare "3:38" is a clock time only after a time preposition; race times ("in
+            # 1:19:14"), durations ("nach 2:46 Stunden") and scores ("2:1") are not.
+            if (int(m["ch"]) > 23 or _NOT_CLOCK_RIGHT.match(ctx.text, m.end())
+                    or not (m["approx"] or _CLOCK_LEFT.search(ctx.text[max(0, m.start() - 12): m.start()]))):
                 return
             self._clock(ctx, m.start(), m.end(), int(m["ch"]), int(m["cmin"]), dp, mod=mod,
                         sec=int(m["csec"]) if m["csec"] else None)
@@ -796,6 +863,21 @@ class TimexTagger:
         mod = "APPROX" if m["approx"] else None
         if m["adj"]:
             mod = "START" if m["adj"].lower() == "frühen" else "END"
+        if m["nd"] or m["gd"]:
+            # "in der Nacht vom 10. auf den 11. Februar" (the night before the day named last),
+            # "am Morgen des 22. September" (that day)
+            night = bool(m["nd"])
+            y = _year4(m["ny"] if night else m["gy"])
+            mo = month_number(m["nm"] if night else m["gm"])
+            d = int(m["nd"] if night else m["gd"])
+            day = self._day_month(ctx, y, mo, d, ctx.direction(m.start(), m.end()) if y is None else None)
+            p = None
+            if day is not None and len(day.value) == 10:
+                if night:
+                    day = cal.day(day.earliest - timedelta(days=1))
+                p = Period(day.value + "T" + dp, day.earliest, day.latest + timedelta(days=1 if night else 0))
+            ctx.add(start, m.end(), "TIME", p, _xdate(y, mo, d) + "T" + dp, mod=mod)
+            return
         if m["wd"]:
             # "in der Nacht zum Samstag": the night that ends on that weekday
             wd = int(WEEKDAYS[m["wd"].lower()])

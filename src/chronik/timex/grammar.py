@@ -88,7 +88,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"(?:\s+(?P<y>{YEAR}))?"),
     ("anchor_day",
      r"(?:am\s+)?(?P<x>Tag\s+(?:darauf|danach|zuvor|davor|vorher)|tags\s+(?:darauf|zuvor|davor)|(?:folgenden|nächsten|darauffolgenden|selben|gleichen)\s+(?:Tag|Morgen|Abend)|Vortag|Folgetag|Vorabend|(?:Morgen|Abend)\s+darauf)(?!\w)"),
-    ("anchor_n", rf"(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<dir>später|danach|darauf|zuvor|davor|früher|vorher)(?!\w)"),
+    ("anchor_n", rf"(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<dir>später|danach|darauf|zuvor|davor|früher|vorher)(?!\w)"),
     ("ago",
      rf"(?:(?P<heute>heute|genau)\s+)?vor\s+(?:(?P<approx>{APPROX})\s+)?(?:(?P<n>{NUM}|wenigen|einigen|mehreren|vielen|ein\s+paar)\s+)?"
      r"(?P<u>Sekunden|Minuten|Stunden|Tag(?:en)?|Woche[n]?|Monat(?:en)?|Jahr(?:en)?|Jahrzehnt(?:en)?|Jahrhundert(?:en)?)(?!\w)"),
@@ -109,9 +109,13 @@ FAMILIES: list[tuple[str, str]] = [
      rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
     ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR}))?"),
+    ("relday_adj",
+     rf"(?P<adj>vorgestrige|gestrige|heutige|morgige|übermorgige)[nmrs]?\s+(?:(?P<wd>{WD})(?P<dpt>{DP_TAIL})?|"
+     r"(?P<dp>Tag|Tages|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:s|es)?)(?!\w)"),
     ("newspaper", r"(?:Bild|Welt|Frankfurter\s+Allgemeine(?:\s+Zeitung)?|FAZ|Tagesspiegel|Zeit|Kurier|Krone)\s+am\s+Sonntag(?!\w)"),
     ("weekday",
-     rf"(?:(?P<det>{DET})\s+)?(?P<wd>{WD})(?P<dp>{DP_TAIL})?(?!\w)(?:\s+(?P<dp2>{DP_WORD})(?!\w))?"),
+     rf"(?:(?P<det>{DET})\s+)?(?P<wd>{WD})(?P<dp>{DP_TAIL})?(?!\w)(?:\s+(?P<dp2>{DP_WORD})(?!\w))?"
+     r"(?:\s+(?:der\s+)?(?P<wk>vorvergangene|vergangene|letzte|vorige|übernächste|nächste|kommende|diese)[rn]?\s+Woche(?!\w))?"),
     ("weekend", r"(?:am|übers|über\s+das|zum|vom|bis\s+zum|dieses|das)\s+(?P<we>Wochenende)(?!\w)"),
     ("relday", rf"(?P<w>vorgestern|gestern|heute|übermorgen|morgen)(?!\w)(?:\s+(?P<dp>{DP_WORD})(?!\w))?"),
     ("time",
@@ -121,7 +125,11 @@ FAMILIES: list[tuple[str, str]] = [
      r"(?:\s+(?P<dp>morgens|früh|vormittags|mittags|nachmittags|abends|nachts)(?!\w))?"),
     ("daypart",
      rf"(?:(?P<approx>gegen)\s+|(?:am|im\s+Laufe\s+des|in\s+der|zur|bis\s+zum|vom|bis\s+in\s+die)\s+)(?:(?P<adj>frühen|späten)\s+)?"
-     rf"(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mittagszeit|Mittagsstunden)(?!\w)(?:\s+(?:zu[mr]?|auf\s+den)\s+(?P<wd>{WD})(?!\w))?"),
+     rf"(?P<dp>Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht|Mittagszeit|Mittagsstunden)(?!\w)"
+     rf"(?:\s+(?:von\s+{WD}\s+)?(?:zu[mr]?|auf(?:\s+den)?)\s+(?P<wd>{WD})(?!\w)"
+     rf"|\s+(?:vom\s+\d{{1,2}}\.(?:\s*{MONTH_ANY})?(?:\s+{YEAR})?\s+(?:auf|zum)(?:\s+den)?|zum|auf\s+den)\s+"
+     rf"(?P<nd>\d{{1,2}})\.\s*(?P<nm>{MONTH_ANY})(?!\w)(?:\s+(?P<ny>{YEAR}))?"
+     rf"|\s+des\s+(?P<gd>\d{{1,2}})\.\s*(?P<gm>{MONTH_ANY})s?(?!\w)(?:\s+(?P<gy>{YEAR}))?)?"),
     ("det_month", rf"(?P<det>{DET})\s+(?P<m>{MONTH_FULL})(?!\w)"),
     ("whole", r"(?:den|die|das|ein|eine|einen)\s+(?P<g>ganze[nsr]?|gesamte[nsr]?)\s+(?P<u>Tag|Woche|Monat|Jahr|Nacht|Wochenende)(?!\w)"),
     ("year", rf"(?:(?P<jahr>Jahre?s?)\s+)?(?P<y>{YEAR})(?![.,:]\d)"),

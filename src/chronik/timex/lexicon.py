@@ -29,10 +29,10 @@ def alternation(words) -> str:
 
 
 @lru_cache(maxsize=None)
-def cue_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """(forward, backward) cue regexes over lower-case clause text."""
-    groups: dict[str, list[str]] = {"forward": [], "backward": []}
+def cue_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    """(forward, backward, announce, forward_weak) cue regexes over lower-case clause text."""
+    groups: dict[str, list[str]] = {"forward": [], "backward": [], "announce": [], "forward_weak": []}
     for pattern, direction in rows("cues.tsv"):
         groups[direction].append(f"(?:{pattern})")
     return tuple(re.compile(r"(?<![\w-])(?:" + "|".join(groups[d]) + r")(?![\w-])")
-                 for d in ("forward", "backward"))
+                 for d in ("forward", "backward", "announce", "forward_weak"))
