@@ -130,8 +130,11 @@ def main() -> None:
         db = args.workdir / f"bench-{n}.duckdb"
         for stale in (db, db.with_suffix(".duckdb.wal")):
             stale.unlink(missing_ok=True)
-        out = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db)],
-                             check=True, capture_output=True, text=True).stdout
+        proc = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db)],
+                              capture_output=True, text=True)
+        if proc.returncode != 0:
+            sys.exit(f"ingest of {corpus} failed:\n{proc.stderr}")
+        out = proc.stdout
         result = {"size": n, **json.loads(out.strip().splitlines()[-1])}
         results.append(result)
         print(json.dumps(result), flush=True)

@@ -9,8 +9,10 @@ Pipeline mode: the documents go into a fresh DuckDB store and ``runner.analyse``
 every layer to the store and runs the corpus steps (entity consolidation, event merging), in one
 process.  Text: ``../shared/data/10kgnad/test.csv`` (1,028 DerStandard articles, benchmark use
 only; the set has no dates, so every article gets the publication date 2016-01-15) or
-``examples/articles.jsonl``.  Reports words/s over wall time and per CPU-second (the process's
-user+system time, which includes DuckDB's threads), seconds per layer, and peak RSS, as JSON.
+``examples/articles.jsonl``.  Reports words (whitespace-separated, as ``runner`` counts them) and
+tokens (the tokenizer's) per second over wall time and per CPU-second (the process's user+system
+time, which includes DuckDB's threads: the per-core figure, robust to other load on the machine),
+seconds per layer, and peak RSS, as JSON.
 
 Merge mode: generates N event rows (reports of ``N / 5`` distinct events among 2,000 actors over
 two years, five reports each, spread over 20,000 articles), inserts them and times
@@ -71,12 +73,16 @@ def bench_pipeline(limit: int | None, batch_size: int) -> dict:
     load_seconds = time.perf_counter() - t0
     # time each layer by wrapping its annotator (same work, one clock read per call)
     per_layer: dict[str, float] = {}
+    n_tokens = 0
     wrapped = []
     for spec, annotate in pipeline.steps:
         def timed(doc, annotate=annotate, layer=spec.layer):
+            nonlocal n_tokens
             start = time.perf_counter()
             out = annotate(doc)
             per_layer[layer] = per_layer.get(layer, 0.0) + time.perf_counter() - start
+            if layer == "tokens":
+                n_tokens += len(out.tokens)
             return out
         wrapped.append((spec, timed))
     pipeline.steps = wrapped
@@ -96,6 +102,7 @@ def bench_pipeline(limit: int | None, batch_size: int) -> dict:
         "mode": "pipeline", "text": source, "documents": summary.analysed, "failed": summary.failed,
         "words": summary.words, "seconds_wall": round(wall, 2), "seconds_cpu": round(cpu, 2),
         "words_per_s_wall": round(summary.words / wall), "words_per_cpu_s": round(summary.words / cpu),
+        "tokens": n_tokens, "tokens_per_cpu_s": round(n_tokens / cpu),
         "seconds_per_layer": {k: round(v, 2) for k, v in per_layer.items()},
         "seconds_store_and_corpus_steps": round(wall - layers_total, 2),
         "events": counts.get("events"), "event_clusters": counts.get("event_clusters"),

@@ -221,6 +221,15 @@ def load(url: str, requests: list[tuple[str, dict]], clients: int) -> list[float
     return latencies
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of process ``pid`` so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
@@ -263,11 +272,17 @@ def main() -> None:
         load(url, [r for reqs in plan.values() for r in reqs[:10]], args.clients)  # warm-up
         results = {}
         for name, reqs in plan.items():
+            cpu_before = cpu_seconds(server.pid)
             lat = load(url, reqs, args.clients)
+            cpu_after = cpu_seconds(server.pid)
+            # Server CPU per request does not grow with other work on the machine; latency does.
+            cpu_ms = round((cpu_after - cpu_before) * 1000 / len(lat), 1) if cpu_before is not None else None
             results[name] = {"requests": len(lat), "p50_ms": round(statistics.median(lat), 1),
-                             "p95_ms": round(percentile(lat, 95), 1), "max_ms": round(max(lat), 1)}
+                             "p95_ms": round(percentile(lat, 95), 1), "max_ms": round(max(lat), 1),
+                             "server_cpu_ms_per_request": cpu_ms}
             print(f"{name:>13}: p50 {results[name]['p50_ms']:7.1f} ms   p95 {results[name]['p95_ms']:7.1f} ms   "
-                  f"max {results[name]['max_ms']:7.1f} ms   ({len(lat)} requests, {args.clients} clients)")
+                  f"max {results[name]['max_ms']:7.1f} ms   server CPU {cpu_ms} ms/request   "
+                  f"({len(lat)} requests, {args.clients} clients)")
     finally:
         server.terminate()
         server.wait(timeout=20)

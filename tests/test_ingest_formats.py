@@ -238,3 +238,19 @@ def test_examples_folder_has_three_formats_and_ingests_cleanly(tmp_path):
     granularities = {r[4] for r in rows}
     assert {"day", "month"} <= granularities
     assert any("<script>alert(1)</script>" in r[2] for r in rows)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("latin1.jsonl", (json.dumps({"text": TEXT_B, "date": "2022-02-16"}, ensure_ascii=False) + "\n").encode("latin-1")),
+    ("bom.jsonl", b"\xef\xbb\xbf" + (json.dumps({"text": TEXT_B, "date": "2022-02-16"}, ensure_ascii=False) + "\n").encode()),
+    ("utf16.jsonl", (json.dumps({"text": TEXT_B, "date": "2022-02-16"}, ensure_ascii=False) + "\n").encode("utf-16")),
+    ("cp1252.lines", f"date 2022-02-16 „{TEXT_B}“ – Ende\n".encode("cp1252")),
+    ("bom.json", b"\xef\xbb\xbf" + json.dumps([{"text": TEXT_B, "date": "2022-02-16"}], ensure_ascii=False).encode()),
+])
+def test_legacy_encodings_and_byte_order_marks_decode_to_the_same_text(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    summary, rows, rejects = run(tmp_path, path)
+    assert not rejects and summary.added == 1
+    assert TEXT_B in rows[0][2] and "\ufeff" not in rows[0][2] and "Ã" not in rows[0][2]
+    assert rows[0][3] == "2022-02-16"

@@ -111,3 +111,17 @@ def test_truncated_gzip_keeps_the_records_before_the_damage(tmp_path):
         summary = ingest([path], store)
     assert 0 < summary.added < 200
     assert summary.rejects[-1].endswith(tuple(["EOFError: Compressed file ended before the end-of-stream marker was reached"]))
+
+
+def test_a_10_mb_document_is_stored_whole_when_the_limit_allows_it(tmp_path):
+    # The store caps DuckDB's memory during ingest; the cap must still make room for the batch.
+    text = "Die Verhandlungen in Genf gehen weiter, sagte ein Sprecher des Außenministeriums. " * 125_000
+    assert len(text) > 10_000_000
+    path = tmp_path / "gross.jsonl"
+    path.write_text(json.dumps({"text": text, "date": "2022-02", "source": "Archiv"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with Store(tmp_path / "t.duckdb") as store:
+        summary = ingest([path], store, IngestOptions(max_chars=20_000_000))
+        stored = store.con.execute("SELECT length(text), date_granularity, status FROM documents").fetchall()
+    assert summary.added == 1 and not summary.rejects
+    assert stored == [(len(text.strip()), "month", "ok")]

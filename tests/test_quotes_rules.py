@@ -129,7 +129,7 @@ def test_wie_x_mitteilte(pipe):
 def test_hiess_es_aus(pipe):
     doc, q = only(pipe, "Aus dem Kreml hieß es, man prüfe den Vorschlag.")
     assert span(doc, q.cue) == "hieß es"
-    assert span(doc, q.source) == "dem Kreml"
+    assert span(doc, q.source) == "Aus dem Kreml"  # the preposition marks the speaker (SpkAtt convention)
     assert span(doc, q.message) == "man prüfe den Vorschlag"
 
 

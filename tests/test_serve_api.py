@@ -224,3 +224,50 @@ def test_a_name_shared_by_two_entities_means_the_more_widely_reported_one():
     assert resolve_entity(idx, "Putin") == "E-putin"
     assert resolve_entity(idx, "E-putin-loc") == "E-putin-loc"  # an id is taken as it is
     assert resolve_entity(idx, "Unbekannt") == "Unbekannt"
+
+
+def test_entity_activity_counts_every_event_and_quote_per_month(demo):
+    c = demo["client"]
+    e = c.get("/api/entities/olaf-scholz").json()
+    events = c.get("/api/events", params={"entity": "olaf-scholz", "limit": 500}).json()["results"]
+    quotes = c.get("/api/quotes", params={"speaker": "olaf-scholz", "limit": 500}).json()["results"]
+    expected = {}
+    for ev in events:
+        month = (ev["earliest"] or ev["doc_earliest"])[:7]
+        expected[month, "event"] = expected.get((month, "event"), 0) + 1
+    for q in quotes:
+        expected[q["doc_earliest"][:7], "quote"] = expected.get((q["doc_earliest"][:7], "quote"), 0) + 1
+    assert {(a["month"], a["kind"]): a["n"] for a in e["activity"]} == expected
+    assert sum(a["n"] for a in e["activity"] if a["kind"] == "event") == 3
+
+
+def test_entity_page_draws_monthly_counts_when_marks_would_not_fit(demo, monkeypatch):
+    import chronik.serve.app as app_module
+
+    c = demo["client"]
+    marks = c.get("/entity/olaf-scholz").text
+    assert marks.count('class="mark mark-event"') == 3 and 'class="month' not in marks
+    # The threshold is read per request: with room for two items, Scholz's four become month bars.
+    monkeypatch.setattr(app_module, "ENTITY_MARKS_MAX", 2)
+    page = c.get("/entity/olaf-scholz").text
+    assert 'class="mark ' not in page
+    assert "per month: 3 dated events and 1 quotes" in page
+    bars = re.findall(r'<a href="([^"]+)"><rect class="month month-(event|quote)"', page)
+    assert {kind for _, kind in bars} == {"event", "quote"}
+    href = next(h for h, kind in bars if kind == "event").replace("&amp;", "&")
+    assert href.startswith("/timeline?entity=olaf-scholz&date_from=2026-03-01&date_to=2026-03-31")
+    assert c.get(href).text.count('class="row"') == 3
+
+
+def test_dashboard_figures_match_the_listed_events_and_documents(demo):
+    c = demo["client"]
+    stats = c.get("/api/stats").json()
+    events = c.get("/api/events", params={"limit": 500}).json()
+    expected = {}
+    for e in events["results"]:
+        month = (e["earliest"] or e["doc_earliest"])[:7]
+        expected[e["type"], month] = expected.get((e["type"], month), 0) + 1
+    assert {(r["type"], r["month"]): r["n"] for r in stats["event_types_by_month"]} == expected
+    assert stats["totals"]["events"] == events["total"]
+    assert stats["totals"]["documents"] == c.get("/api/documents").json()["total"]
+    assert stats["totals"]["quotes"] == c.get("/api/quotes").json()["total"]

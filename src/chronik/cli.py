@@ -62,12 +62,12 @@ def _progress(quiet: bool):
     """A rich progress display on stderr (a no-op context when quiet or not a terminal)."""
     from contextlib import nullcontext
 
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     if quiet:
         return nullcontext(None)
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[stats]}"),
-                    TimeElapsedColumn(), console=console, transient=False)
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=24),
+                    TextColumn("{task.fields[stats]}"), TimeElapsedColumn(), console=console, transient=False)
 
 
 def _run_ingest(paths: list[Path], db: Path, options, quiet: bool):
@@ -84,7 +84,9 @@ def _run_ingest(paths: list[Path], db: Path, options, quiet: bool):
 
         def update(s) -> None:
             if progress is not None:
-                progress.update(task, description=f"ingest file {s.files}/{n_files}", stats=(
+                # The bar follows the bytes read (compressed bytes for compressed files).
+                progress.update(task, total=max(s.input_bytes, 1), completed=s.bytes_read,
+                                description=f"ingest file {s.files}/{n_files}", stats=(
                     f"{s.records:,} docs · {s.docs_per_second:,.0f} docs/s · {s.words_per_second:,.0f} words/s"
                     f" · {s.added:,} new · {s.rejected:,} rejects"))
 
@@ -323,6 +325,7 @@ def _register_subcommands() -> None:
     """Each area owns its command in its own module; registering here keeps this file small."""
     from .eval import events as eval_events, ner as eval_ner, quotes as eval_quotes, timex as eval_timex
     from .nlp import train as train_ner
+    from .events import cli as events_cli
     from .quotes import cli as quotes_cli
     from .serve import cli as serve_cli
 
@@ -333,6 +336,7 @@ def _register_subcommands() -> None:
     train_app.command("ner")(train_ner.command)
     app.command("serve")(serve_cli.command)
     app.command("quotes")(quotes_cli.command)
+    app.command("events")(events_cli.command)
 
 
 _register_subcommands()

@@ -3,6 +3,7 @@ pipeline, printed as one line per event.
 
     python -m chronik.events.example            # table
     python -m chronik.events.example --json     # the events as JSON
+    python -m chronik.events.example --article  # the article as a JSONL record for `chronik run`
 """
 
 from __future__ import annotations
@@ -59,6 +60,9 @@ def main(argv: list[str] | None = None) -> None:
     from ..pipeline import Pipeline
 
     argv = sys.argv[1:] if argv is None else argv
+    if "--article" in argv:
+        print(json.dumps({"text": TEXT, "date": DCT, "source": "Beispiel"}, ensure_ascii=False))
+        return
     doc = Pipeline.default()(document())
     if "--json" in argv:
         print(json.dumps([asdict(e) for e in doc.events], ensure_ascii=False, default=str, indent=1))

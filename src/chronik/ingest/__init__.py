@@ -26,7 +26,7 @@ BATCH_CHARS = 8_000_000  # bound memory when documents are large
 # peak memory would grow with the corpus; with a small cap it spills and memory stays flat.  The
 # cap is set per batch: this buffer, plus room for the batch itself (a 10 MB document must fit),
 # plus the primary-key index, which DuckDB cannot spill (about 50 bytes per stored document).
-INGEST_BUFFER_BYTES = 32 << 20
+INGEST_BUFFER_BYTES = 16 << 20
 BATCH_BYTES_FACTOR = 4  # DuckDB's working copies of a batch while inserting it
 INDEX_HEADROOM = 1.5  # the index grows during the batch and the checkpoint after it
 BATCH_SECONDS = 2.0  # commit at least this often so progress (and a resumable state) advances
@@ -60,7 +60,8 @@ class IngestSummary:
     rejected: int = 0
     words: int = 0
     chars: int = 0
-    input_bytes: int = 0
+    input_bytes: int = 0  # size of every input file
+    bytes_read: int = 0  # of input_bytes, read so far (for progress)
     seconds: float = 0.0
     rejects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -187,6 +188,8 @@ def _records(path: Path, options: IngestOptions, ctx: ReadContext) -> Iterator[R
     except Exception as exc:  # a truncated archive or a parser error (pyarrow, warcio, lxml) ends that file, not the run
         detail = str(exc).splitlines()[0] if str(exc) else ""
         yield Reject("file", f"cannot read file: {type(exc).__name__}: {detail}")
+    finally:
+        ctx.close()  # decompressing readers leave the underlying file open
 
 
 def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = None,
@@ -197,8 +200,16 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
         raise ValueError(f"unknown format {options.format!r}; expected one of {', '.join(FORMATS)}")
     files = expand_paths(paths, options.format)
     summary = IngestSummary()
+    for path in files:
+        try:
+            summary.input_bytes += path.stat().st_size
+        except OSError:
+            pass
     with store.memory_limit(INGEST_BUFFER_BYTES):
         _ingest_files(files, store, options, summary, on_progress)
+        # Fold the write-ahead log into the file now, under the cap; at close it would run uncapped.
+        store.set_memory_limit(INGEST_BUFFER_BYTES + int(INDEX_HEADROOM * store.index_memory()))
+        store.con.execute("CHECKPOINT")
     return summary
 
 
@@ -206,15 +217,13 @@ def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summa
                   on_progress: Callable[[IngestSummary], None] | None) -> None:
     writer = _Writer(store, summary, options.batch_docs, on_progress)
     start = time.perf_counter()
+    done_bytes = 0  # sizes of the files read completely
     for path in files:
         summary.files += 1
-        try:
-            summary.input_bytes += path.stat().st_size
-        except OSError:
-            pass
         origin = str(path)
         stem = Path(strip_compression(path.name)).stem
         ctx = ReadContext(path, options.fields)
+        records_before = summary.records
         for item in _records(path, options, ctx):
             summary.records += 1
             if isinstance(item, Record):
@@ -236,6 +245,15 @@ def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summa
                 summary.chars += len(item.text)
                 writer.add(item)
             summary.seconds = time.perf_counter() - start
+            if summary.records % 256 == 0:
+                summary.bytes_read = done_bytes + ctx.position()
+        try:
+            done_bytes += path.stat().st_size
+        except OSError:
+            pass
+        summary.bytes_read = done_bytes
+        if summary.records == records_before:
+            summary.notes.append(f"{origin}: no records (empty file?)")
         if ctx.decoder.fallback_lines:
             summary.notes.append(f"{origin}: {ctx.decoder.fallback_lines} line(s) were not UTF-8; "
                                  "decoded as cp1252/latin-1")

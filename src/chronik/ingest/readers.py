@@ -63,9 +63,9 @@ def _zstd_reader(raw: BinaryIO) -> BinaryIO:
     return io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True))
 
 
-def open_binary(path: Path) -> BinaryIO:
-    """Open ``path`` for reading, transparently decompressing gzip, bzip2, xz and zstd."""
-    raw = open(path, "rb")
+def decompressed(raw: BinaryIO) -> BinaryIO:
+    """``raw`` itself, or a decompressing reader (gzip, bzip2, xz, zstd) over it if its magic bytes
+    name a compression, so a misnamed file still opens."""
     magic = raw.read(6)
     raw.seek(0)
     if magic.startswith(b"\x1f\x8b"):
@@ -126,8 +126,8 @@ def detect_format(path: Path) -> str:
     by_name = format_from_name(path)
     if by_name and by_name != "rss":  # .xml may be anything; look inside
         return by_name
-    with open_binary(path) as f:
-        head = f.read(SNIFF_BYTES)
+    with open(path, "rb") as raw:  # decompressors do not close the file they were given
+        head = decompressed(raw).read(SNIFF_BYTES)
     return sniff_format(head)
 
 
@@ -287,10 +287,26 @@ class ReadContext:
     path: Path
     fields: FieldMap
     decoder: LineDecoder = field(default_factory=LineDecoder)
+    raw: BinaryIO | None = None  # the open file, before decompression: its position is the progress
+
+    def open(self) -> BinaryIO:
+        self.raw = open(self.path, "rb")
+        return decompressed(self.raw)
+
+    def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
+
+    def position(self) -> int:
+        """Bytes of the file read so far (compressed bytes for a compressed file)."""
+        try:
+            return self.raw.tell() if self.raw is not None and not self.raw.closed else 0
+        except (OSError, ValueError):
+            return 0
 
 
 def read_jsonl(ctx: ReadContext) -> Iterator[Record | Reject]:
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         for lineno, line in enumerate(iter_lines(f, ctx.decoder), 1):
             if not line.strip():
                 continue
@@ -309,7 +325,7 @@ def read_jsonl(ctx: ReadContext) -> Iterator[Record | Reject]:
 def read_json(ctx: ReadContext, max_item_bytes: int) -> Iterator[Record | Reject]:
     """A top-level JSON array, streamed element by element; or one object holding a list."""
     decoder = json.JSONDecoder()
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         stream = io.TextIOWrapper(f, encoding="utf-8-sig", errors="replace")  # type: ignore[arg-type]
         buf = stream.read(READ_CHUNK)
         pos = len(buf) - len(buf.lstrip())
@@ -384,7 +400,7 @@ def _json_value_records(ctx: ReadContext, value: Any) -> Iterator[Record | Rejec
 
 def read_csv(ctx: ReadContext, delimiter: str | None = None) -> Iterator[Record | Reject]:
     csv.field_size_limit(2**31 - 1)  # oversized texts are rejected by size, with a clear reason
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         lines = iter_lines(f, ctx.decoder)
         try:
             header_line = next(lines)
@@ -418,7 +434,7 @@ def read_csv(ctx: ReadContext, delimiter: str | None = None) -> Iterator[Record 
 def read_parquet(ctx: ReadContext) -> Iterator[Record | Reject]:
     import pyarrow.parquet as pq
 
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         parquet = pq.ParquetFile(f if f.seekable() else io.BytesIO(f.read()))
         n = 0
         for batch in parquet.iter_batches(batch_size=1000):
@@ -432,7 +448,7 @@ LINE_RE = re.compile(r"date\s+(\S+)\s+(.*)", re.S)
 
 def read_lines(ctx: ReadContext) -> Iterator[Record | Reject]:
     """``date 2022-02 <article text>``: one article per line."""
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         for lineno, line in enumerate(iter_lines(f, ctx.decoder), 1):
             stripped = line.strip()
             if not stripped or stripped.startswith("#"):
@@ -457,7 +473,7 @@ def _date_from_filename(path: Path) -> DocDate | None:
 
 def read_txt(ctx: ReadContext, max_bytes: int) -> Iterator[Record | Reject]:
     """One article per file.  Date: a leading ``date ...`` line, the file name, or a dateline."""
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield Reject("file", f"text file larger than {max_bytes:,} bytes")
@@ -530,7 +546,7 @@ def html_record(location: str, data: bytes, decoder: LineDecoder, url: str | Non
 
 
 def read_html(ctx: ReadContext, max_bytes: int) -> Iterator[Record | Reject]:
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         data = f.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield Reject("file", f"HTML file larger than {max_bytes:,} bytes")
@@ -555,7 +571,7 @@ def _html_to_text(fragment: str) -> str:
 def read_rss(ctx: ReadContext) -> Iterator[Record | Reject]:
     import feedparser
 
-    with open_binary(ctx.path) as f:
+    with ctx.open() as f:
         parsed = feedparser.parse(f.read())
     if parsed.bozo and not parsed.entries:
         yield Reject("file", f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
@@ -579,10 +595,11 @@ def read_warc(ctx: ReadContext, max_bytes: int) -> Iterator[Record | Reject]:
     from warcio.archiveiterator import ArchiveIterator
 
     with open(ctx.path, "rb") as raw:
+        ctx.raw = raw
         magic = raw.read(4)
         raw.seek(0)
         # warcio reads gzip (per-record) WARCs itself; other compressions are unpacked first.
-        stream = raw if magic.startswith((b"\x1f\x8b", b"WARC")) else open_binary(ctx.path)
+        stream = raw if magic.startswith((b"\x1f\x8b", b"WARC")) else decompressed(raw)
         it = ArchiveIterator(stream)
         for rec in it:
             if rec.rec_type != "response" or rec.http_headers is None:

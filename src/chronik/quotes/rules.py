@@ -164,6 +164,11 @@ class _Doc:
         return self.low[i] not in ADVERBS and self.low[i] not in PREPOSITIONS and self.low[i] not in DETS \
             and self.low[i] not in SUBJECT_PRONOUNS and not self.is_boundary(i)
 
+    def after_quote(self, i: int) -> bool:
+        """Token i directly follows a closing quotation mark (and a comma): „…“, sagte X."""
+        k = i - 1 if i > 0 and self.text[i - 1] == "," else i
+        return k > 0 and self.quote_of[k - 1] >= 0 and self.quotes[self.quote_of[k - 1]][1] == k - 1
+
     def starts_clause(self, i: int) -> bool:
         return i == 0 or self.sent_of[i - 1] != self.sent_of[i] or self.text[i - 1] in QUOTE_MARKS \
             or self.text[i - 1] == ":"
@@ -312,8 +317,10 @@ class _Doc:
         forms = self.lex.forms.get(self.low[i])
         if not forms:
             return None
-        if self.has_pos and self.pos[i] in NOT_VERB_TAGS:
-            return None
+        if self.has_pos and self.pos[i] in NOT_VERB_TAGS and not (
+                self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
+                and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))):
+            return None  # an ADJA tag after a subject or a quote is the tagger's slip: "McCarthy nannte …"
         plain: tuple[VerbForm, list[int]] | None = None
         if self.low[i] in self.lex.infinitives and (
                 (i > 0 and self.low[i - 1] == "zu")
@@ -356,6 +363,14 @@ class _Doc:
     def _particle(self, i: int, clause_end: int, particle: str) -> int | None:
         for k in range(i + 1, clause_end):
             if self.low[k] == particle and (k + 1 >= clause_end or self.is_boundary(k + 1)):
+                return k
+        # past an apposition in commas: "Dies teilte der Vorsitzende, Magdalena Chu, mit."
+        _, se = self.sentence_range(i)
+        for k in range(clause_end, min(se, clause_end + 20)):
+            if self.quote_of[k] >= 0 or self.text[k] in SENT_END or self.text[k] in (":", ";") \
+                    or self.has_pos and self.pos[k] in ("VVFIN", "VAFIN", "VMFIN", "KOUS", "PRELS"):
+                return None
+            if self.low[k] == particle and (k + 1 >= se or self.is_boundary(k + 1)) and self.text[k - 1] == ",":
                 return k
         return None
 
@@ -443,7 +458,8 @@ class QuoteRules:
         if j < d.n and d.text[j] == ",":
             j += 1
         standalone = o == d.sentence_range(o)[0] or d.hard[o - 1] or self._statement(d, o, c)
-        if standalone and j < d.n and d.quote_of[j] < 0 and j > c + 1:
+        comma_inside = d.text[c - 1] in (",", "!", "?")  # „…,“ sagte X / „…?“ fragte X
+        if standalone and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
             if cand is not None:
@@ -491,6 +507,13 @@ class QuoteRules:
         if o == 0 or any(d.low[k] == "als" for k in range(max(0, o - 3), o)):
             return False
         prev = d.low[o - 1]
+        if prev in INDEFINITE:
+            return False  # "sprach von einer „Gefahr für Leib und Leben“": a fragment, not a title
+        if prev in DETS and o + 1 < d.n and d.quote_of[o] >= 0:
+            c = d.quotes[d.quote_of[o]][1]
+            if any(d.text[k][:1].islower() and d.text[k].isalpha() and d.low[k] not in DETS
+                   and d.low[k] not in PREPOSITIONS and d.low[k] not in CONJUNCTIONS for k in range(o + 1, c)):
+                return False  # a phrase with lower-case content words is speech: einen „offensiven Umgang“
         return prev in DETS or (prev in PREPOSITIONS and prev not in FRAGMENT_PREPS)
 
     @staticmethod
@@ -547,6 +570,8 @@ class QuoteRules:
     def _verb_quote(self, d: _Doc, vf: VerbForm, cue: list[int], s: int, e: int) -> _Cand | None:
         verb = vf.verb
         ss, se = d.sentence_range(cue[0])
+        if max(cue) >= e:  # the particle stands after an apposition: the clause runs to it
+            e = d.clause(max(cue))[1]
         first = d.low[s]
         mk = lambda form, src, msg, kind="verb": _Cand(  # noqa: E731
             form, medium=verb.medium, cue=cue, source=src, message=msg, channel=verb.channel,
@@ -588,9 +613,7 @@ class QuoteRules:
                 s = start
         # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma (and has no complement)
         if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se):
-            after = cue[0] + 1
-            while after < e and (after in cue or d.low[after] in ("sich", "es")):
-                after += 1
+            after = self._after_verb(d, cue[0] + 1, e, cue)
             src_end = d.np_forward(after, e)
             src = list(range(after, src_end))
             if src:
@@ -650,7 +673,9 @@ class QuoteRules:
         nxt = e + 1
         ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
         nlow = d.low[nxt]
-        relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
+        # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
+        relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
+            and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS)
         return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
@@ -726,10 +751,14 @@ class QuoteRules:
             a = s - 1
             while a > ss and not (d.hard[a - 1] and d.text[a - 1] != ","):
                 a -= 1
-            while a < s and d.low[a] in CONJUNCTIONS:
+            while a < s and (d.low[a] in CONJUNCTIONS or d.low[a] in FOCUS_ADVERBS):
                 a += 1
             if a < s - 1 and all(d.quote_of[k] < 0 for k in range(a, s)) and d.np_forward(a, s) == s - 1:
                 return list(range(a, s - 1))
+            head = d.np_forward(a, s, appositions=False)
+            if a < head < s - 2 and d.text[head] == "," and s - head <= 20 and self._verbless(d, head + 1, s - 1) \
+                    and d.low[head + 1] not in RELATIVES:
+                return list(range(a, s - 1))  # an apposition the noun-phrase rules cannot parse
             # "Jimmy Carter, der … war, sagte …": the subject is the phrase before the relative clause
             end = d.np_forward(a, s, appositions=False)
             if a < end < s - 1 and d.text[end] == "," and d.low[end + 1] in RELATIVES:
@@ -754,7 +783,7 @@ class QuoteRules:
         if start < fin and d.low[start] in RELATIVES and start > 0 and d.text[start - 1] == "," and not article \
                 and verb_final:
             return [start]
-        if start < fin and article and start > 0 and d.text[start - 1] == ",":
+        if start < fin and (article or d.np_forward(start, fin) == fin) and start > 0 and d.text[start - 1] == ",":
             # "René Préval, der Präsident des Staates sagte …": name plus an unclosed apposition
             ss, _ = d.sentence_range(start)
             a = start - 1
@@ -775,13 +804,33 @@ class QuoteRules:
             end = d.np_forward(start, fin)
             if end == fin or (end > start and end >= fin - 2):
                 return list(range(start, end))
-        after = fin + 1
-        while after < e and (after in cue or d.low[after] in ("sich", "es")):
-            after += 1
+        after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
         if end > after:
             return list(range(after, end))
         return []
+
+    @staticmethod
+    def _verbless(d: _Doc, a: int, b: int) -> bool:
+        """[a, b) holds no finite verb and no quotation: it can be part of a noun phrase."""
+        for k in range(a, b):
+            if d.quote_of[k] >= 0 or d.text[k] in SENT_END or d.text[k] in (":", ";"):
+                return False
+            if d.has_pos and d.pos[k] in ("VVFIN", "VAFIN", "VMFIN", "VVPP", "VVINF", "PRELS", "KOUS"):
+                return False
+            if not d.has_pos and QuoteRules._verb_like(d, k) and not d.is_adj(k):
+                return False
+        return True
+
+    @staticmethod
+    def _after_verb(d: _Doc, k: int, e: int, cue: list[int]) -> int:
+        """First token after the verb that can open its subject: past cue words, "sich", "es", adverbs
+        and a time ("Das erklärte gestern ein Sprecher", "sagte am Montag der Minister")."""
+        while k < e and (k in cue or d.low[k] in ("sich", "es") or d.low[k] in ADVERBS
+                         or d.low[k] in ("am", "an") and k + 1 < e and d.text[k + 1] in TEMPORAL_NOUNS
+                         or d.text[k] in TEMPORAL_NOUNS and d.low[k - 1] in ("am", "an")):
+            k += 1
+        return k
 
     def _addressee(self, d: _Doc, vf: VerbForm, cue: list[int], src: list[int], e: int) -> list[int]:
         s, _ = d.clause(cue[0])
@@ -852,6 +901,10 @@ class QuoteRules:
                 cand = self._nach(d, i)
             elif d.text[i] in lex.cue_words["noun"] and i not in covered:
                 cand = self._noun_cue(d, i)
+                if cand is None and d.text[i] in lex.cue_words["speech_noun"]:
+                    cand = self._speech_noun(d, i)
+            elif d.text[i] in lex.cue_words["speech_noun"] and i not in covered:
+                cand = self._speech_noun(d, i)
             elif low in lex.cue_words["self"]:
                 cand = self._self_cue(d, i)
             elif low in lex.cue_words["relative"] and i > 0 and d.text[i - 1] == ",":
@@ -985,6 +1038,29 @@ class QuoteRules:
         if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= d.message_end(nxt) - 1:
             return _Cand("Direct", cue=cue, source=src, message=list(range(nxt, d.quotes[d.quote_of[nxt]][1] + 1)),
                          cue_kind="noun")
+        msg = list(range(nxt, d.message_end(nxt)))
+        return _Cand("Indirect", cue=cue, source=src, message=msg, cue_kind="noun",
+                     subjunctive=d.has_konjunktiv(nxt, d.message_end(nxt)))
+
+    def _speech_noun(self, d: _Doc, i: int) -> _Cand | None:
+        """"die Forderung des Ministers, X zu tun" / "mit der Begründung, …": the noun phrase of a noun of
+        saying, closed by a comma, is followed by its complement clause."""
+        if i == 0 or not d.is_det(i - 1) or d.quote_of[i] >= 0:
+            return None
+        _, se = d.sentence_range(i)
+        e = d.np_forward(i + 1, se, appositions=False) if i + 1 < se and d.low[i + 1] in ATTACHMENTS else i + 1
+        if e == i + 1 and i + 1 < se and d.low[i + 1] in ATTACHMENTS:
+            return None
+        if not (e + 1 < se and d.text[e] in (",", ":")):
+            return None
+        nxt = e + 1
+        ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
+        if not (d.low[nxt] in ("dass", "ob") or d.has_konjunktiv(nxt, ce) or self._zu_infinitive(d, nxt, ce)):
+            return None
+        cue = ([i - 2] if i >= 2 and d.low[i - 2] == "mit" else []) + [i - 1, i]
+        src = list(range(i + 1, e))
+        if src and d.low[src[0]] in ("von", "vom", "des", "der", "aus"):
+            src = src[1:] if d.low[src[0]] in ("von", "vom", "aus") else src
         msg = list(range(nxt, d.message_end(nxt)))
         return _Cand("Indirect", cue=cue, source=src, message=msg, cue_kind="noun",
                      subjunctive=d.has_konjunktiv(nxt, d.message_end(nxt)))
@@ -1178,7 +1254,10 @@ class QuoteRules:
             inside = [m for m in mentions if m.start < e0 and m.end > s0]
             named = [m for m in inside if m.entity is not None and m.kind == "name"]
             any_entity = [m for m in inside if m.entity is not None]
-            if named:
+            persons = [m for m in named if m.label == "PER"]
+            if persons:  # "Frank Biermann, Vorsitzender der Union für das Münsterland": the person speaks
+                q.source_entity = persons[0].entity
+            elif named:
                 q.source_entity = named[-1].entity
             elif any_entity and words[0].lower() not in INDEFINITE:
                 q.source_entity = any_entity[-1].entity

@@ -85,12 +85,15 @@ def entities(q: Optional[str] = Query(None, description="substring of the name o
     return _page(queries.list_entities(idx, q, label, page.limit, page.offset), page)
 
 
-@router.get("/entities/{entity_id:path}", summary="One entity: names, aliases, roles over time, co-occurrences")
+@router.get("/entities/{entity_id:path}",
+            summary="One entity: names, aliases, roles over time, monthly activity, co-occurrences, "
+                    "first 100 events and quotes")
 def entity(entity_id: str, idx=Depends(index)):
     found = queries.get_entity(idx, entity_id)
     if found is None:
         raise HTTPException(404, f"no entity with id {entity_id!r}")
     found["roles"] = queries.entity_roles(idx, entity_id)
+    found["activity"] = queries.entity_activity(idx, entity_id)
     found["cooccurring"] = queries.cooccurrence(idx, entity_id)
     found["events"] = queries.list_events(idx, queries.EventFilters(entity=entity_id), 100, 0)
     found["quotes"] = queries.list_quotes(idx, entity_id, None, None, None, 100, 0)

@@ -29,6 +29,8 @@ from .index import default_index_path, ensure_index
 from .search import RANK_MAX, SORTS, SearchFilters, search, snippet
 
 PAGE_SIZE = 50
+# Above this many events and quotes the entity page draws monthly counts instead of one mark each.
+ENTITY_MARKS_MAX = 100
 SERVE_DIR = resources.files("chronik.serve")
 
 
@@ -203,10 +205,18 @@ def create_app(db_path: str | Path, index_path: str | Path | None = None) -> Fas
         items += [{"kind": "quote", "earliest": q["doc_earliest"], "latest": q["doc_earliest"],
                    "href": f"/doc/{q['doc_id']}#quote-{q['idx']}",
                    "title": f"„{(q['message_text'] or '')[:80]}“ ({q['doc_date']})"} for q in quotes["results"]]
+        # Every event and quote as its own mark while they all fit on the page; beyond that the
+        # marks would cover only the first weeks, so the whole span is drawn as monthly counts.
+        everything = events["total_exact"] and quotes["total_exact"] and \
+            events["total"] + quotes["total"] <= ENTITY_MARKS_MAX and \
+            len(events["results"]) == events["total"] and len(quotes["results"]) == quotes["total"]
         return render(request, "entity.html", page="entity", entity=entity, roles=roles,
                       role_chart=charts.role_bars(roles) if roles else None,
                       graph=charts.network(co["center"], co["nodes"], co["edges"]),
-                      events=events, quotes=quotes, timeline=charts.point_timeline(items))
+                      events=events, quotes=quotes,
+                      timeline=charts.point_timeline(items) if everything else None,
+                      activity=None if everything else charts.month_bars(
+                          queries.entity_activity(idx, entity_id), entity_id))
 
     @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
     def timeline_page(request: Request, idx=Depends(api.index)):

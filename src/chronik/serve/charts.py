@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 from typing import Any, Iterable
+from urllib.parse import quote
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -99,6 +100,39 @@ def point_timeline(items: list[dict], width: int = 900, height: int = 120) -> di
         marks.append({"x": scale.x(i["earliest"]), "w": scale.width(i["earliest"], i["latest"] or i["earliest"], 4),
                       "y": lanes[i["kind"]], "kind": i["kind"], "title": i["title"], "href": i["href"]})
     return {"marks": marks, "ticks": scale.ticks(), "width": width, "height": height, "lanes": lanes}
+
+
+def month_bars(activity: list[dict], entity_id: str, width: int = 900, lane_height: int = 50) -> dict:
+    """Monthly counts of an entity's events and quotes as two lanes of bars, each bar linking to
+    that month of the timeline or the quote list."""
+    if not activity:
+        return {"bars": [], "labels": [], "width": width, "height": 0, "lanes": {}}
+    first, last = min(r["month"] for r in activity), max(r["month"] for r in activity)
+    months = []
+    y, m = int(first[:4]), int(first[5:7])
+    while f"{y:04d}-{m:02d}" <= last:
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    x0, step = 80, (width - 95) / len(months)
+    lanes = {"event": 10, "quote": 20 + lane_height}
+    top = {kind: max((r["n"] for r in activity if r["kind"] == kind), default=1) for kind in lanes}
+    bars = []
+    for r in activity:
+        i = months.index(r["month"])
+        h = max(2.0, round(r["n"] / top[r["kind"]] * lane_height, 1))
+        start = date.fromisoformat(r["month"] + "-01")
+        end = date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1)
+        page = "timeline?entity" if r["kind"] == "event" else "quotes?speaker"
+        bars.append({"x": round(x0 + i * step, 1), "w": max(1.0, round(step - 1, 1)),
+                     "y": round(lanes[r["kind"]] + lane_height - h, 1), "h": h, "kind": r["kind"],
+                     "title": f"{r['month']}: {r['n']} {r['kind']}{'' if r['n'] == 1 else 's'}",
+                     "href": f"/{page}={quote(entity_id)}&date_from={start}&date_to={end}"})
+    every = max(1, math.ceil(len(months) / 12))
+    labels = [{"x": round(x0 + i * step, 1), "label": f"{MONTHS[int(mo[5:7]) - 1]} {mo[:4]}"}
+              for i, mo in enumerate(months) if i % every == 0]
+    totals = {kind: sum(r["n"] for r in activity if r["kind"] == kind) for kind in lanes}
+    return {"bars": bars, "labels": labels, "width": width, "height": lanes["quote"] + lane_height + 22,
+            "lanes": lanes, "lane_height": lane_height, "top": top, "totals": totals}
 
 
 def role_bars(roles: list[dict], width: int = 900, row: int = 22, label_width: int = 220) -> dict:

@@ -23,6 +23,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -31,7 +32,7 @@ import duckdb
 
 from .search import facet_sql, stems
 
-INDEX_VERSION = "8"
+INDEX_VERSION = "10"
 UNKNOWN_TIME = "9999-12-31"  # sorts undated items last
 # Items whose time span is longer than this are flagged ``long``: a "from" date filter then reads
 # the short ones as one index range starting SHORT_SPAN_DAYS before it, and the few long ones apart.
@@ -72,6 +73,12 @@ CREATE TABLE quotes (
     speaker_id TEXT, speaker_text TEXT, addressee_id TEXT, about TEXT,
     t_first TEXT, t_last TEXT, long INTEGER, doc_title TEXT, doc_source TEXT, doc_date TEXT, doc_earliest TEXT
 );
+-- Dashboard figures that would otherwise scan every event on each visit.
+CREATE TABLE event_type_months (type TEXT, month TEXT, n INTEGER);
+CREATE TABLE counts (name TEXT PRIMARY KEY, n INTEGER);
+-- Per entity and month: events it is an actor in, quotes it said (the entity page's overview).
+CREATE TABLE entity_months (entity_id TEXT, kind TEXT, month TEXT, n INTEGER,
+                            PRIMARY KEY (entity_id, kind, month)) WITHOUT ROWID;
 CREATE TABLE quote_about (entity_id TEXT, t_first TEXT, qid INTEGER, t_last TEXT, long INTEGER,
                           PRIMARY KEY (entity_id, t_first, t_last, qid)) WITHOUT ROWID;
 """
@@ -180,6 +187,7 @@ def build_index(con: duckdb.DuckDBPyConnection, index_path: str | Path) -> int:
         _build_entities(con, out)
         _build_events_and_quotes(con, out)
         out.executescript(INDEXES)
+        _build_summaries(out)
         out.executemany("INSERT INTO meta VALUES (?, ?)", [("signature", signature), ("documents", str(n))])
         out.commit()
         out.execute("INSERT INTO fts(fts) VALUES ('optimize')")
@@ -191,6 +199,13 @@ def build_index(con: duckdb.DuckDBPyConnection, index_path: str | Path) -> int:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return n
+
+
+def _build_summaries(out: sqlite3.Connection) -> None:
+    out.execute("INSERT INTO event_type_months SELECT type, substr(t_first, 1, 7), count(*) FROM events "
+                "WHERE t_first <> ? GROUP BY 1, 2", [UNKNOWN_TIME])
+    for table in ("entities", "quotes", "events"):
+        out.execute(f"INSERT INTO counts SELECT '{table}', count(*) FROM {table}")
 
 
 def _build_documents(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection) -> int:
@@ -283,6 +298,7 @@ def _build_events_and_quotes(con: duckdb.DuckDBPyConnection, out: sqlite3.Connec
     """Events and quotes with entity ids resolved, document by document, in id-ordered chunks."""
     doc_ids = [r[0] for r in con.execute("SELECT id FROM documents WHERE status = 'ok' ORDER BY id").fetchall()]
     eid = qid = 0
+    months: Counter[tuple[str, str, str]] = Counter()
     for i in range(0, len(doc_ids), 5000):
         lo, hi = doc_ids[i], doc_ids[min(i + 5000, len(doc_ids)) - 1]
         bounds = [lo, hi]
@@ -322,6 +338,8 @@ def _build_events_and_quotes(con: duckdb.DuckDBPyConnection, out: sqlite3.Connec
                            date_value, _iso(doc_earliest), _iso(doc_latest)))
             for entity_id in {a["entity_id"] for a in resolved[0] + resolved[1] if a["entity_id"]}:
                 actors.append((entity_id, t_first, eid, t_last, long))
+                if t_first != UNKNOWN_TIME:
+                    months[entity_id, "event", t_first[:7]] += 1
         out.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 27)})", events)
         out.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?)", actors)
 
@@ -357,8 +375,12 @@ def _build_events_and_quotes(con: duckdb.DuckDBPyConnection, out: sqlite3.Connec
                            json.dumps(about, ensure_ascii=False), t_first, t_last, long,
                            title, source, date_value, _iso(doc_earliest)))
             about_rows += [(entity_id, t_first, qid, t_last, long) for entity_id in about]
+            if speaker and t_first != UNKNOWN_TIME:
+                months[speaker, "quote", t_first[:7]] += 1
         out.executemany(f"INSERT INTO quotes VALUES ({', '.join('?' * 29)})", quotes)
         out.executemany("INSERT INTO quote_about VALUES (?, ?, ?, ?, ?)", about_rows)
+    out.executemany("INSERT INTO entity_months VALUES (?, ?, ?, ?)",
+                    [(entity_id, kind, month, n) for (entity_id, kind, month), n in months.items()])
 
 
 def _is_long(t_first: str, t_last: str) -> int:

@@ -121,6 +121,13 @@ def entity_roles(idx: Index, entity_id: str) -> list[dict]:
                               "ORDER BY first, role", [entity_id]).fetchall())
 
 
+def entity_activity(idx: Index, entity_id: str) -> list[dict]:
+    """Per month: how many events the entity is an actor in (``event``) and how many quotes it
+    said (``quote``), over the whole corpus."""
+    return idx.execute("SELECT month, kind, n FROM entity_months WHERE entity_id = ? ORDER BY month, kind",
+                       [entity_id]).fetchall()
+
+
 def cooccurrence(idx: Index, entity_id: str, k: int = 12) -> dict:
     """The ``k`` entities sharing most articles with ``entity_id``, and the links among them."""
     nodes = idx.execute("SELECT c.other_id AS id, c.n_docs, e.name, e.label FROM cooc c "
@@ -345,10 +352,9 @@ def dashboard(cur: Cursor, idx: Index) -> dict:
     totals = dict(zip(("documents", "undated"), cur.execute(
         "SELECT count(*), count(*) FILTER (WHERE date_earliest IS NULL) FROM documents WHERE status = 'ok'"
     ).fetchone()))
-    for table in ("entities", "quotes", "events"):
-        totals[table] = idx.execute(f"SELECT count(*) AS n FROM {table}").fetchone()["n"]
+    # Counted once when the index was built (see index._build_summaries).
+    totals.update({r["name"]: r["n"] for r in idx.execute("SELECT name, n FROM counts")})
     totals["timexes"] = cur.execute("SELECT count(*) FROM timexes").fetchone()[0]
-    by_month = idx.execute("SELECT type, substr(t_first, 1, 7) AS month, count(*) AS n FROM events "
-                           "WHERE t_first <> ? GROUP BY 1, 2 ORDER BY 2, 1", [UNKNOWN_TIME]).fetchall()
+    by_month = idx.execute("SELECT type, month, n FROM event_type_months ORDER BY month, type").fetchall()
     return {"totals": totals, "articles_per_day": per_day, "top_actors": list_entities(idx, None, None, 15, 0)["results"],
             "event_types_by_month": by_month}

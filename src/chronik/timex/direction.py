@@ -121,7 +121,8 @@ def _tagged(tokens: list[Token]) -> str | None:
         return None
     if any("Tense=Pres" in t.morph and t.lemma in _FUTURE_LEMMAS for t in finite):
         return FORWARD
-    if any("Tense=Past" in t.morph for t in finite):
+    # Subjunctive II ("möchte", "hätte") carries Tense=Past in UD but speaks of no past.
+    if any("Tense=Past" in t.morph and "Mood=Sub" not in t.morph for t in finite):
         return BACKWARD
     if any(t.lemma in ("haben", "sein") for t in finite) and any(t.pos == "VVPP" for t in tokens):
         return BACKWARD

@@ -407,6 +407,9 @@ class TimexTagger:
         mod = _PART_MOD[m["part"].lower()] if m["part"] else None
         if m["y"]:
             p = cal.season(int(m["y"]), code)
+        elif m["rely"]:  # "im Herbst vergangenen Jahres"
+            shift = _rel_year_shift(m["rely"])
+            p = ctx.relative(lambda r: cal.season(r.year + shift, code))
         else:
             if not mod and not _TEMPORAL_LEFT.search(ctx.text[max(0, m.start() - 25): m.start()]):
                 return
@@ -495,6 +498,15 @@ class TimexTagger:
             ctx.add(m.start(), m.end(), "TIME", p, xv + "T" + dp)
         else:
             ctx.add(m.start(), m.end(), "DATE", p, xv)
+
+    def _week_weekday(self, m, ctx: _Ctx) -> None:
+        """"nächste Woche Dienstag": that weekday in that week."""
+        wd = int(WEEKDAYS[m["wd"].lower()])
+        weeks = _WEEK_SHIFT[m["wkp"].lower()]
+        p = ctx.relative(lambda r: cal.day(r + timedelta(weeks=weeks, days=wd - r.isoweekday())))
+        if p is not None and len(p.value) != 10:
+            p = Period(f"XXXX-WXX-{wd}", p.earliest, p.latest)
+        ctx.add(m.start(), m.end(), "DATE", p, f"XXXX-WXX-{wd}")
 
     def _weekend(self, m, ctx: _Ctx) -> None:
         direction = ctx.direction(m.start("we"), m.end())
@@ -814,11 +826,13 @@ class TimexTagger:
             h += 12
         elif dp in ("abends", "nachts") and h == 12:  # "12 Uhr nachts" is midnight
             h = 0
-        if h == 24:
+        end_of_day = h == 24  # "am 31. März um 24 Uhr" is midnight starting 1 April
+        if end_of_day:
             h = 0
         # "Das Spiel beginnt um 21 Uhr" right after the sentence naming the day belongs to that day.
         base, anchor = ctx.anchor_day(start, reach=1)
-        if anchor == "previous" and ctx.sent_night and h < 12 and base is not None and base.value[:1].isdigit():
+        if (end_of_day or (anchor == "previous" and ctx.sent_night and h < 12)) \
+                and base is not None and len(base.value) == 10 and base.value[:1].isdigit():
             base = cal.day(base.earliest + timedelta(days=1))  # "um 2 Uhr" in that night: the next day
         clock = f"T{h:02d}:{mi:02d}" + (f":{sec:02d}" if sec is not None else "")
         if base is not None and len(base.value) == 10:

@@ -79,6 +79,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"(?:(?P<part>{PART})\s+des\s+)?(?:(?P<c>\d{{1,2}})\.|(?P<cw>{alternation(CENTURY_WORDS)}))\s+Jahrhunderts?(?!\w)"),
     ("quarter",
      rf"(?P<q>erste[nrms]?|zweite[nrms]?|dritte[nrms]?|vierte[nrms]?|[1-4]\.)\s+(?P<u>Quartal|Halbjahr|Jahreshälfte)(?:e?s)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
+    ("week_weekday", rf"(?P<wkp>nächste|kommende|vergangene|letzte|diese)\s+Woche\s+(?P<wd>{WD})(?!\w)"),
     ("part_rel", rf"(?P<part>{PART})\s+(?:der|des)\s+(?P<u>Woche|Monats|Jahres|Jahrzehnts)(?!\w)"),
     ("relperiod",
      rf"(?:(?P<part>{PART})\s+)?(?:(?:der|des|dem|den)\s+)?(?P<det>{DET})\s+"
@@ -108,7 +109,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"|(?P<adv>täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|halbjährlich|alljährlich|jährlich|stündlich)(?:e[nmrs]?)?(?!\w)"
      rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
-    ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR}))?"),
+    ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("relday_adj",
      rf"(?P<adj>vorgestrige|gestrige|heutige|morgige|übermorgige)[nmrs]?\s+(?:(?P<wd>{WD})(?P<dpt>{DP_TAIL})?|"
      r"(?P<dp>Tag|Tages|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:s|es)?)(?!\w)"),
