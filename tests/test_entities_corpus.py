@@ -224,3 +224,27 @@ def test_empty_store_consolidates_to_nothing(tmp_path):
     with Store(tmp_path / "e.duckdb") as store:
         consolidate_corpus(store)
         assert store.con.execute("SELECT count(*) FROM entities").fetchone() == (0,)
+
+
+def test_default_pipeline_resolves_bare_roles_to_the_holder_at_the_article_date(tmp_path):
+    from chronik.nlp.ner import MODEL_PATH
+
+    if not MODEL_PATH.is_file():
+        pytest.skip(f"shipped NER model not built yet ({MODEL_PATH.name})")
+    articles = [("h1", "2021-06-10", "Bundeskanzlerin Angela Merkel reiste am Donnerstag nach Paris."),
+                ("h2", "2022-02-14", "Bundeskanzler Olaf Scholz reiste am Montag nach Kiew."),
+                ("h3", "2021-07-02", "Die Bundeskanzlerin äußerte sich am Abend nicht."),
+                ("h4", "2022-03", "Der Bundeskanzler äußerte sich am Abend nicht."),
+                ("h5", "2022-04-01", "Die Bundeskanzlerin äußerte sich am Abend nicht.")]
+    with Store(tmp_path / "h.duckdb") as store:
+        _insert(store, articles)
+        assert analyse(store, Pipeline.default()).failed == 0
+        holder = dict(store.con.execute(
+            "SELECT m.doc_id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+            "WHERE m.kind = 'role' AND m.doc_id IN ('h3', 'h4', 'h5')").fetchall())
+        # "die Bundeskanzlerin" in April 2022 is not Scholz (the chancellor then) but the last woman
+        # attested in the office
+        assert holder == {"h3": "Angela Merkel", "h4": "Olaf Scholz", "h5": "Angela Merkel"}
+        assert store.con.execute("SELECT e.name, r.role, r.date_value FROM entity_roles r JOIN entities e "
+                                 "ON e.id = r.entity_id ORDER BY r.date_value").fetchall() == [
+            ("Angela Merkel", "Bundeskanzlerin", "2021-06-10"), ("Olaf Scholz", "Bundeskanzler", "2022-02-14")]

@@ -234,3 +234,18 @@ def test_role_owned_by_a_coded_person_takes_their_country():
                   "Wladimir Putin", "Putins", "Dmitri Peskow")
     peskow = entity(doc, "Dmitri Peskow")
     assert (peskow.roles, peskow.country, peskow.sector) == (["Sprecher"], "RUS", "GOV")
+
+
+def test_genitive_and_role_the_ner_took_for_one_name_are_split():
+    doc = analyse("Kremlchef Wladimir Putin drohte. Putins Sprecher wies das zurück.",
+                  "Wladimir Putin", "Putins Sprecher")
+    putins = [m for m in doc.mentions if m.text == "Putins"]
+    assert len(putins) == 1 and doc.entities[putins[0].entity].name == "Wladimir Putin"
+    [spokesman] = [m for m in role_mentions(doc) if m.text == "Sprecher"]
+    assert (spokesman.attrs["country"], spokesman.attrs["sector"]) == ("RUS", "GOV")
+    assert spokesman.entity is None or doc.entities[spokesman.entity].name != "Wladimir Putin"
+
+
+def test_first_name_ending_in_s_before_a_role_word_stays_a_name():
+    doc = analyse("Der Maler Klaus Sprecher stellt in Basel aus.", "Klaus Sprecher")
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["Klaus Sprecher"]

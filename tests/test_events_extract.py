@@ -18,6 +18,7 @@ FAMILIES = [
     ("consult_phone", "Scholz telefonierte mit Selenskyj.", "CONSULT", "phone", ["Scholz"], ["Selenskyj"]),
     ("consult_meeting", "Macron traf Scholz in Berlin.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
     ("consult_meeting", "Macron und Scholz haben sich in Berlin getroffen.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
+    ("consult_meeting", "Macron und Scholz sprachen über die Lage.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
     ("consult_negotiate", "Russland und die Ukraine verhandelten über einen Waffenstillstand.", "CONSULT", "negotiate", ["Russland"], ["Ukraine"]),
     ("consult_visit", "Macron besuchte Moskau.", "CONSULT", "visit", ["Macron"], ["Moskau"]),
     ("mobilize", "Russland verlegte Panzer nach Polen.", "MOBILIZE", "troops", ["Russland"], ["Polen"]),
@@ -72,6 +73,7 @@ def test_nominalisations_and_compounds_trigger(text, etype):
     "Russland zieht Bilanz.", "Die USA liefern Weizen.", "Die Ölpreise fielen.",
     "Der Stürmer traf zum 1:0.", "Die Regierung hat eine Entscheidung getroffen.",
     "Einige Beobachter blieben skeptisch.",
+    "Scholz sprach am Montag über die Lage.",  # a speech, not a meeting: no partner
 ])
 def test_no_false_triggers(text):
     assert build(text, WORLD).events == []
@@ -260,3 +262,69 @@ def test_time_words_are_not_head_nouns_of_actors():
                 [("am Montagmorgen", "2022-02-14TMO", "2022-02-14", "2022-02-14")])
     (ev,) = doc.events
     assert codes(ev.targets) == ["Kiew"] and ev.location is None
+
+
+@pytest.mark.parametrize("lemma,past,participle", [
+    ("ablehnen", "lehnte", "abgelehnt"),  # lengthening h: no -e-
+    ("warnen", "warnte", "gewarnt"),
+    ("unterzeichnen", "unterzeichnete", "unterzeichnet"),  # ch + n takes the -e-
+    ("leugnen", "leugnete", "geleugnet"),
+])
+def test_weak_verbs_are_inflected_by_rule(lemma, past, participle):
+    from chronik.events.lexicon import verb_forms
+
+    particle = "ab" if lemma.startswith("ab") else None
+    forms = {(form, tag) for form, tag, _ in verb_forms(lemma, particle, [])}
+    assert (past, "past") in forms and (participle, "part") in forms
+
+
+def test_split_weak_verb_with_lengthening_h():
+    doc = build("Russland lehnte die Vorschläge der Nato ab.", WORLD)
+    assert [(e.type, e.mode, codes(e.sources)) for e in doc.events] == [("REJECT", "refuse", ["Russland"])]
+
+
+def test_pronouns_stand_for_the_people_of_the_sentence_before():
+    doc = build("Scholz kritisierte Putin scharf. Er warf ihm Lügen vor.", WORLD)
+    accuse = [e for e in doc.events if e.attrs["trigger_text"] == "warf"]
+    assert len(accuse) == 1
+    ev = accuse[0]
+    assert [(a.text, doc.entities[a.entity].key, a.country) for a in ev.sources] == [("Er", "scholz", "DEU")]
+    assert [(a.text, doc.entities[a.entity].key) for a in ev.targets] == [("ihm", "putin")]
+
+
+def test_pronoun_subject_lets_a_meeting_keep_its_partner():
+    doc = build("Scholz reiste nach Kiew. Dort traf er Selenskyj.", WORLD)
+    meeting = [e for e in doc.events if e.mode == "meeting"]
+    assert [(codes(e.sources), codes(e.targets)) for e in meeting] == [(["er"], ["Selenskyj"])]
+
+
+def test_pronoun_without_a_person_before_is_no_actor():
+    doc = build("Russland griff die Ukraine an. Er warf der Nato Lügen vor.", WORLD)
+    accuse = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accuse and all(a.text != "Er" for e in accuse for a in e.sources)
+
+
+def test_a_title_before_a_name_is_part_of_one_actor(default_pipeline):
+    from chronik.doc import DocDate, Document
+
+    d = date(2022, 12, 9)
+    doc = default_pipeline(Document("t", "Russland hat die US-Basketballspielerin Brittney Griner freigelassen.",
+                                    date=DocDate("2022-12-09", "day", d, d)))
+    release = [e for e in doc.events if e.type == "CONCEDE"]
+    assert [codes(e.targets) for e in release] == [["US-Basketballspielerin Brittney Griner"]]
+
+
+@pytest.mark.parametrize("text,etype,sources,targets", [
+    ("Die EU drohte Russland mit neuen Sanktionen.", "SANCTION", ["EU"], ["Russland"]),
+    ("Selenskyj forderte von der Nato mehr Unterstützung.", "SUPPORT", ["Nato"], []),
+    ("Die EU forderte Russland zum Rückzug auf.", "RETREAT", ["Russland"], []),
+])
+def test_noun_governed_by_a_verb_event_takes_its_actors(text, etype, sources, targets):
+    events = [e for e in build(text, WORLD).events if e.type == etype]
+    assert [(codes(e.sources), codes(e.targets)) for e in events] == [(sources, targets)]
+
+
+def test_noun_outside_the_governing_phrase_keeps_no_actor():
+    doc = build("Biden drohte Russland für den Fall einer Invasion mit Sanktionen.", WORLD)
+    invasion = [e for e in doc.events if e.type == "ASSAULT"]
+    assert len(invasion) == 1 and invasion[0].sources == []

@@ -153,3 +153,17 @@ def test_merge_on_an_empty_store_is_a_no_op(tmp_path):
     with Store(tmp_path / "e.duckdb") as store:
         merge_events(store)
         assert store.counts()["event_clusters"] == 0
+
+
+def test_a_state_named_by_country_capital_or_institution_is_one_actor(tmp_path, pipeline):
+    with Store(tmp_path / "c.duckdb") as store:
+        _add(store, [
+            ("A", "2022-02-11", "Russland bestreitet jegliche Angriffspläne."),
+            ("B", "2022-02-11", "Moskau bestreitet jegliche Angriffspläne."),
+            ("C", "2022-02-11", "Das Weiße Haus bestreitet jegliche Angriffspläne."),
+        ])
+        analyse(store, pipeline)
+        rows = store.con.execute("SELECT n_mentions, actors FROM event_clusters WHERE type = 'REJECT' "
+                                 "ORDER BY n_mentions DESC").fetchall()
+        assert [n for n, _ in rows] == [2, 1]
+        assert [(a["key"], a["country"]) for a in json.loads(rows[0][1])] == [("GOV:RUS", "RUS")]

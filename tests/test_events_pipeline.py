@@ -88,3 +88,19 @@ def test_five_reports_of_one_call_merge_through_the_default_pipeline(tmp_path, d
         assert (n_mentions, n_articles) == (5, 5), rows
         assert len(json.loads(sources)) == 5
         assert earliest == latest == date(2022, 2, 12)
+
+
+def test_gold_through_the_default_pipeline_stays_above_its_floor(default_pipeline):
+    """`chronik eval events` on the project's gold set: a floor below today's figures (see
+    docs/benchmarks.md) that catches a regression in any layer the events depend on."""
+    from pathlib import Path
+
+    from chronik.eval.events import evaluate
+
+    report = evaluate(Path(__file__).parent / "data" / "events" / "gold.jsonl", default_pipeline)
+    fields = report.as_dict()["fields"]
+    assert report.documents == 14 and report.errors == []
+    assert fields["event"]["f1"] >= 0.93
+    assert fields["modality"]["f1"] >= 0.8
+    assert fields["source"]["f1"] >= 0.85
+    assert fields["target"]["f1"] >= 0.65

@@ -125,3 +125,21 @@ def test_a_10_mb_document_is_stored_whole_when_the_limit_allows_it(tmp_path):
         stored = store.con.execute("SELECT length(text), date_granularity, status FROM documents").fetchall()
     assert summary.added == 1 and not summary.rejects
     assert stored == [(len(text.strip()), "month", "ok")]
+
+
+def test_a_table_without_a_text_column_is_one_reject_or_skipped_in_a_folder(tmp_path):
+    folder = tmp_path / "ordner"
+    folder.mkdir()
+    table = folder / "personen.csv"
+    table.write_text("id,name,land\nputin,Wladimir Putin,RUS\nscholz,Olaf Scholz,DEU\n", encoding="utf-8")
+    (folder / "leer.jsonl").write_text("", encoding="utf-8")
+    (folder / "wire.lines").write_text(f"date 2022-02 {GOOD[0]}\n", encoding="utf-8")
+    with Store(tmp_path / "a.duckdb") as store:
+        walked = ingest([folder], store)
+    assert (walked.added, walked.rejected) == (1, 0)
+    assert any(n.startswith(f"{table}: skipped, not an article table") and "(id, name, land)" in n for n in walked.notes)
+    assert f"{folder / 'leer.jsonl'}: no records (empty file?)" in walked.notes
+    with Store(tmp_path / "b.duckdb") as store:
+        named = ingest([table], store)
+    assert named.rejected == 1 and named.records == 1
+    assert named.rejects[0].startswith(f"{table}:file: not an article table: no field named text/")

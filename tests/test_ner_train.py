@@ -77,19 +77,22 @@ def test_lowercase_mentions_are_dropped_but_hashtags_kept():
     assert drop_lowercase_mentions((tokens, ["B-LOC", "O", "B-LOC", "I-LOC"]))[1] == ["B-LOC", "O", "O", "O"]
 
 
-def test_same_seed_gives_identical_model_file(data_dir, tmp_path):
+@pytest.mark.parametrize("extra, counts", [((), [18]), (("--with-domain",), [18, 13])])
+def test_same_seed_gives_identical_model_file(data_dir, tmp_path, extra, counts):
     first, second = tmp_path / "a" / "m.crfsuite", tmp_path / "b" / "m.crfsuite"
-    train(data_dir, "--output", first)
-    train(data_dir, "--output", second)
+    train(data_dir, "--output", first, *extra)
+    train(data_dir, "--output", second, *extra)
     digest = [hashlib.sha256(p.read_bytes()).hexdigest() for p in (first, second)]
     assert digest[0] == digest[1]
     meta = json.loads(first.with_suffix(".json").read_text(encoding="utf-8"))
     assert meta["seed"] == 13 and meta["params"]["max_iterations"] == 30
-    assert list(meta["data"].values()) == [18, 13]  # GermEval; MobIE 3 splits x 3 + SmartData 2 x 2
+    # GermEval sentences; with --with-domain also MobIE 3 splits x 3 + SmartData 2 x 2.
+    assert list(meta["data"].values()) == counts
+    assert len(meta["tagger_model_sha256"]) == 64
 
 
 def test_cross_validation_reports_every_fold_and_pooled_scores(data_dir):
-    result = train(data_dir, "--cv", "3", "--without-germeval", "--json")
+    result = train(data_dir, "--cv", "3", "--with-domain", "--without-germeval", "--json")
     report = json.loads(result.stdout)
     settings = [r["setting"] for r in report]
     assert settings[0].startswith("MobIE+SmartData only")

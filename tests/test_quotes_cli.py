@@ -30,3 +30,21 @@ def test_lists_quotes_of_a_speaker(tmp_path):
     assert rows[0]["date_value"] == "2022-02-14"
     missing = CliRunner().invoke(app, ["quotes", "Niemand", "--db", str(db)])
     assert missing.exit_code == 1
+
+
+def test_speaker_option_matches_the_country_of_an_anonymous_source(tmp_path):
+    db = tmp_path / "q.duckdb"
+    text = ("Ein US-Regierungsvertreter sagte, Russland habe ein Telefonat vorgeschlagen. "
+            "„Wir prüfen das“, sagte die Sprecherin der Regierung.")
+    with Store(db) as store:
+        store.insert_documents([{"id": "d1", "text_hash": "h1", "text": text, "status": "ok",
+                                 "date_value": "2022-02-15", "date_granularity": "day"}])
+        pipe = Pipeline(["tokenize.rules", "quotes.rules"])
+        store.write_analyses([pipe(Document("d1", text))], pipe.signature)
+    result = CliRunner().invoke(app, ["quotes", "--speaker", "usa", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(r["source_description"], r["source_country"]) for r in rows] == [("US-Regierungsvertreter", "USA")]
+    assert rows[0]["message_text"] == "Russland habe ein Telefonat vorgeschlagen"
+    everyone = CliRunner().invoke(app, ["quotes", "--db", str(db), "--json"])
+    assert everyone.exit_code == 0 and len(everyone.stdout.strip().splitlines()) == 2

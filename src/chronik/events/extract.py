@@ -81,6 +81,7 @@ class _Unit:
     genitive_of: int | None = None  # token index of the noun it belongs to as genitive (-1: a later noun)
     noun_head: int | None = None  # noun trigger whose prepositional phrase this is
     group: int = -1
+    title: Mention | None = None  # a role or noun directly before the name ("Waffenhändler")
 
 
 @dataclass(slots=True)
@@ -103,7 +104,8 @@ class Extractor:
         events: list[Event] = []
         if not doc.tokens or not doc.sentences:
             return events
-        mentions = sorted((m for m in doc.mentions if self._is_actor(doc, m)), key=lambda m: (m.start, -m.end))
+        mentions = [m for m in doc.mentions if self._is_actor(doc, m)]
+        mentions = sorted(mentions + self._pronouns(doc, mentions), key=lambda m: (m.start, -m.end))
         mention_starts = [m.start for m in mentions]
         token_starts = [t.start for t in doc.tokens]
         timex_starts = sorted((t.start, i) for i, t in enumerate(doc.timexes))
@@ -117,11 +119,91 @@ class Extractor:
             t_lo = bisect_left(timex_starts, (sent.start, -1))
             t_hi = bisect_left(timex_starts, (sent.end, -1))
             timexes = [i for _, i in timex_starts[t_lo:t_hi]]
-            for f in found:
-                ev = self._event(doc, info, f, found, units, timexes)
-                if not f.needs_target or ev.targets:
-                    events.append(ev)
+            built = [(f, self._event(doc, info, f, found, units, timexes)) for f in found]
+            self._governed(doc, info, built)
+            events.extend(ev for f, ev in built if not f.needs_target or ev.targets)
         return events
+
+    def _governed(self, doc: Document, info: _Sentence, built: list[tuple[_Found, Event]]) -> None:
+        """A noun event without an agent, governed by a verb event of its clause, takes its
+        actors from the verb's (``governed.tsv``): "Die EU drohte Belarus mit Sanktionen"."""
+        for f, ev in built:
+            if f.trigger.pos != "N" or ev.sources:
+                continue
+            via = self._preposition_before(doc, info, f.token)
+            for g, gev in built:
+                if g.trigger.pos != "V" or g.clause != f.clause or g.token > f.token:
+                    continue
+                rule = self.lex.governed.get((g.trigger.type, via))
+                if rule is None:
+                    continue
+                source_from, target_from = rule
+                ev.sources = list(gev.sources if source_from == "source" else gev.targets)
+                if target_from and not ev.targets:
+                    ev.targets = list(gev.sources if target_from == "source" else gev.targets)
+                ev.attrs["actors_from"] = gev.attrs["trigger_text"]
+                break
+
+    def _preposition_before(self, doc: Document, info: _Sentence, token: int) -> str:
+        """The preposition a noun's phrase opens with ("mit neuen Sanktionen" -> mit), or "-"."""
+        j = token - 1
+        while j >= info.first and token - j <= 4:
+            w = info.lower[j - info.first]
+            if w in _PREPS:
+                return _PREPS[w]
+            text = doc.tokens[j].text
+            if not (text.isalpha() and text.islower()) or w in self.lex.verb_forms or w in self.lex.tense_words:
+                break
+            j -= 1
+        return "-"
+
+    def _pronouns(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """Third-person singular pronouns the mention layer left unresolved, as actors: a subject
+        pronoun ("Dort traf er Selenskyj") names the first person of the nearest earlier sentence
+        that names one (its likely subject), an object pronoun ("warf ihm vor") the last other one."""
+        covered = {m.start for m in mentions}
+        people: dict[int, list[Mention]] = {}  # sentence -> person mentions linked to an entity
+        for m in mentions:
+            if m.label == "PER" and m.entity is not None and m.kind != "pronoun":
+                s = doc.sentence_of(m.start)
+                if s is not None:
+                    people.setdefault(s, []).append(m)
+        if not people:
+            return []
+        out: list[Mention] = []
+        for s_idx, sent in enumerate(doc.sentences):
+            for i in range(sent.first_token, sent.end_token):
+                tok = doc.tokens[i]
+                case = self.lex.pronouns.get(tok.text.lower())
+                if case is None or tok.start in covered or (tok.pos and tok.pos != "PPER"):
+                    continue
+                if "Case=" in tok.morph:
+                    case = "nom" if "Case=Nom" in tok.morph else "obj"
+                if tok.text.lower() == "sie" and not self._singular_clause(doc, sent, i):
+                    continue  # "sie" is also "they"
+                earlier = next((people[k] for k in range(s_idx - 1, max(s_idx - 4, -1), -1) if k in people), None)
+                if not earlier:
+                    continue
+                if case == "nom":
+                    antecedent = earlier[0]
+                else:
+                    others = [m for m in earlier if m.entity != earlier[0].entity]
+                    if not others:
+                        continue
+                    antecedent = others[-1]
+                out.append(Mention(tok.start, tok.end, tok.text, "PER", "pronoun", antecedent.entity,
+                                   attrs={"antecedent": antecedent.text}))
+        return out
+
+    @staticmethod
+    def _singular_clause(doc: Document, sent, i: int) -> bool:
+        """Whether the nearest finite verb around token ``i`` is singular."""
+        near = sorted(range(sent.first_token, sent.end_token), key=lambda j: abs(j - i))
+        for j in near[:6]:
+            tok = doc.tokens[j]
+            if tok.pos.endswith("FIN"):
+                return "Number=Sing" in tok.morph
+        return False
 
     def _is_actor(self, doc: Document, m: Mention) -> bool:
         if m.kind in ("role", "pronoun", "demonym"):
@@ -291,6 +373,11 @@ class Extractor:
                     and not doc.text[prev.end:m.start].strip()):
                 prev.last, prev.end = last, m.end
                 continue
+            if prev and self._is_title_of(doc, prev, m):
+                # "die US-Basketballspielerin Brittney Griner": one actor, the person
+                prev.title, prev.mention = prev.mention, m
+                prev.last, prev.end = last, m.end
+                continue
             units.append(_Unit(m, first, last, m.start, m.end, info.clause_of[first - info.first]))
         group = -1
         for k, u in enumerate(units):
@@ -367,6 +454,19 @@ class Extractor:
         self._vorfeld(doc, info, units)
         return units
 
+    @staticmethod
+    def _is_title_of(doc: Document, prev: _Unit, m: Mention) -> bool:
+        """A role phrase, or a common noun the NER took for a name ("US-Basketballspielerin"),
+        directly before a person's name."""
+        if m.label != "PER" or m.kind != "name" or prev.mention.label == "PER" and prev.mention.kind == "name":
+            return False
+        # the rest of the title's last token may follow the mention: "US" in "US-Basketballspielerin"
+        if doc.text[doc.tokens[prev.last].end:m.start].strip() or prev.title is not None:
+            return False
+        if prev.mention.kind == "demonym":
+            return prev.end < doc.tokens[prev.last].end
+        return prev.mention.kind == "role" or (prev.first == prev.last and doc.tokens[prev.first].pos == "NN")
+
     def _vorfeld(self, doc: Document, info: _Sentence, units: list[_Unit]) -> None:
         """Actors in a fronted prepositional phrase ("Nach der Anerkennung ... durch Moskau hat die
         EU ...") are not the subject: everything before the finite verb belongs to that phrase."""
@@ -392,10 +492,18 @@ class Extractor:
     def _actor(self, doc: Document, u: _Unit, start: int | None = None, end: int | None = None) -> Actor:
         start = u.start if start is None else start
         end = u.end if end is None else end
-        ent = doc.entities[u.mention.entity] if u.mention.entity is not None and u.mention.entity < len(doc.entities) else None
-        country = ent.country if ent else u.mention.attrs.get("country")
-        sector = ent.sector if ent else u.mention.attrs.get("sector")
+        end = max(end, doc.tokens[u.last].end)  # whole words: "US" of "US-Bürger" is the citizens
+        country, sector = self._codes(doc, u.mention)
+        if u.title is not None and country is None:
+            country, sector = self._codes(doc, u.title)
         return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
+
+    @staticmethod
+    def _codes(doc: Document, m: Mention) -> tuple[str | None, str | None]:
+        ent = doc.entities[m.entity] if m.entity is not None and m.entity < len(doc.entities) else None
+        if ent:
+            return ent.country, ent.sector
+        return m.attrs.get("country"), m.attrs.get("sector")
 
     def _roles(self, doc: Document, info: _Sentence, f: _Found, units: list[_Unit], modality: str,
                governing_cue: str | None, others: list[_Found]) -> tuple[list[_Unit], list[_Unit], _Unit | None]:

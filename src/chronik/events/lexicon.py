@@ -52,6 +52,9 @@ class Lexicon:
     not_triggers: set[str] = field(default_factory=set)
     present_is_occurred: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
+    pronouns: dict[str, str] = field(default_factory=dict)  # "er" -> nom, "ihm" -> obj
+    # (verb type, preposition before the noun or "-") -> (noun source from, noun target from)
+    governed: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
 
     def role_of(self, event_type: str, prep: str, mode: str | None = None) -> str | None:
         for key in ((f"{event_type}/{mode}", prep), (event_type, prep)):
@@ -89,7 +92,12 @@ def verb_forms(lemma: str, particle: str | None, listed: list[tuple[str, str]]) 
         stem = base[:-2]
     else:
         stem = base[:-1]
-    dental = stem.endswith(("t", "d")) or (stem.endswith(("m", "n")) and not stem.endswith(("mm", "nn", "rn", "ln")))
+    # an -e- before the ending after t/d and after m/n that follow another consonant (rechnete,
+    # atmete), but not after a vowel, a lengthening h, l, r or a double m/n (plante, lehnte,
+    # warnte, filmte)
+    dental = stem.endswith(("t", "d")) or (
+        stem.endswith(("m", "n")) and len(stem) > 1
+        and (stem[-2] not in "aeiouäöüylrhmn" or stem.endswith(("chm", "chn"))))
     strong = any(tag == "part" for _, tag in listed)
     base_forms: list[tuple[str, str]] = [(base, "inf"), (base, "pres")]
     base_forms += [(stem + s, "pres") for s in ("e", "st", "t")]
@@ -168,4 +176,7 @@ def load() -> Lexicon:
     lex.not_triggers = {row[0] for row in _rows("events", "not_triggers.tsv")}
     lex.present_is_occurred = {row[0] for row in _rows("modality", "present_is_occurred.tsv")}
     lex.place_nouns = {row[0] for row in _rows("events", "place_nouns.tsv")}
+    lex.pronouns = {form: case for form, case in _rows("events", "pronouns.tsv")}
+    lex.governed = {(vtype, prep): (source, _opt(target))
+                    for vtype, prep, source, target in _rows("events", "governed.tsv")}
     return lex

@@ -3,7 +3,9 @@
 Two event mentions are the same event when they have
   * the same PLOVER type,
   * the same actors: the corpus-wide entity ids of sources and targets (for symmetric events such
-    as phone calls the unordered set of participants),
+    as phone calls the unordered set of participants); a state named by its country, capital or
+    government institution ("Russland", "Moskau", "der Kreml": non-person actors coded GOV) is one
+    actor, its country's government,
   * compatible modality: occurred/ongoing report what happened; planned/proposed/announced/demanded
     what is intended; possible, denied and negated each stand apart,
   * overlapping time bounds (``earliest``/``latest``; an open bound is closed ``WINDOW_DAYS`` from the
@@ -40,7 +42,10 @@ def merge_events(store) -> None:
                 FROM events e
             )
             SELECT r.doc_id, r.idx, r.side, r.a.text AS text, r.a.country AS country, r.a.sector AS sector,
-                   coalesce(de.entity_id, nullif(r.a.entity_key, ''), 'text:' || lower(r.a.text)) AS key
+                   CASE WHEN coalesce(de.label, '') <> 'PER' AND r.a.sector = 'GOV' AND r.a.country IS NOT NULL
+                        THEN 'GOV:' || r.a.country  -- Russland, Moskau, der Kreml: one state actor
+                        ELSE coalesce(de.entity_id, nullif(r.a.entity_key, ''), 'text:' || lower(r.a.text))
+                   END AS key
             FROM raw r
             LEFT JOIN doc_entities de ON de.doc_id = r.doc_id AND de.idx = r.a.entity
         """)

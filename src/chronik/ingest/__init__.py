@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+import duckdb
+
 from ..store import Store
 from .prepare import DEFAULT_MAX_CHARS, GERMAN, Prepared, detect_language, prepare
-from .readers import (EXTENSIONS, FORMATS, FieldMap, ReadContext, Record, Reject, detect_format, read,
-                      strip_compression)
+from .readers import (EXTENSIONS, FORMATS, NO_TEXT_COLUMN, FieldMap, ReadContext, Record, Reject,
+                      detect_format, read, strip_compression)
 
 __all__ = ["FORMATS", "FieldMap", "IngestOptions", "IngestSummary", "StrictReject", "expand_paths", "ingest"]
 
@@ -29,6 +31,8 @@ BATCH_CHARS = 8_000_000  # bound memory when documents are large
 INGEST_BUFFER_BYTES = 16 << 20
 BATCH_BYTES_FACTOR = 4  # DuckDB's working copies of a batch while inserting it
 INDEX_HEADROOM = 1.5  # the index grows during the batch and the checkpoint after it
+OOM_RETRIES = 3  # a batch that still does not fit is retried with twice, four, eight times the buffer
+CHECKPOINT_WAL_BYTES = 16 << 20  # DuckDB's own default threshold
 BATCH_SECONDS = 2.0  # commit at least this often so progress (and a resumable state) advances
 MAX_REJECT_LINES = 1000  # kept for the summary; the rejects table holds all of them
 
@@ -146,39 +150,77 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
-        s = self.summary
         if self.docs or self.rejects:
-            self.store.set_memory_limit(INGEST_BUFFER_BYTES + BATCH_BYTES_FACTOR * 2 * self.chars
-                                        + int(INDEX_HEADROOM * self.store.index_memory()))
-            with self.store.transaction():
-                existing = self.store.existing_ids(d.id for d in self.docs)
-                new: list[Prepared] = []
-                for doc in self.docs:
-                    if doc.id in existing:
-                        s.unchanged += 1
-                    else:
-                        existing.add(doc.id)
-                        new.append(doc)
-                first = self.store.first_with_hash(d.text_hash for d in new)
-                for doc in new:
-                    if doc.text_hash in first:
-                        doc.status, doc.status_reason = "duplicate", first[doc.text_hash]
-                        s.duplicates += 1
-                        continue
-                    first[doc.text_hash] = doc.id
-                    doc.lang = detect_language(doc.text)
-                    if doc.lang != GERMAN:
-                        doc.status, doc.status_reason = "skipped", f"language '{doc.lang}', not German"
-                        s.skipped += 1
-                    else:
-                        s.ok += 1
-                self.store.insert_documents([d.row() for d in new])
-                self.store.insert_rejects(self.rejects)
-            s.added += len(new)
+            batch_bytes = BATCH_BYTES_FACTOR * 2 * self.chars
+            for attempt in range(OOM_RETRIES + 1):
+                self.store.set_memory_limit((INGEST_BUFFER_BYTES << attempt) + batch_bytes
+                                            + int(INDEX_HEADROOM * self.store.index_memory()))
+                try:
+                    counts = self._write()
+                    break
+                except duckdb.OutOfMemoryException:
+                    # The transaction was rolled back: nothing of this batch is stored yet.
+                    if attempt == OOM_RETRIES:
+                        raise
+            for name, n in counts.items():
+                setattr(self.summary, name, getattr(self.summary, name) + n)
+            self._checkpoint_if_due()
         self.docs, self.rejects, self.chars = [], [], 0
         self.last_flush = time.perf_counter()
         if self.on_progress:
-            self.on_progress(s)
+            self.on_progress(self.summary)
+
+    def _write(self) -> dict[str, int]:
+        """Write the batch in one transaction; returns the summary counts it adds."""
+        counts = dict.fromkeys(("added", "unchanged", "duplicates", "skipped", "ok"), 0)
+        with self.store.transaction():
+            existing = self.store.existing_ids(d.id for d in self.docs)
+            new: list[Prepared] = []
+            for doc in self.docs:
+                if doc.id in existing:
+                    counts["unchanged"] += 1
+                else:
+                    existing.add(doc.id)
+                    new.append(doc)
+            first = self.store.first_with_hash(d.text_hash for d in new)
+            for doc in new:
+                if doc.text_hash in first:
+                    doc.status, doc.status_reason = "duplicate", first[doc.text_hash]
+                    counts["duplicates"] += 1
+                    continue
+                first[doc.text_hash] = doc.id
+                doc.lang = doc.lang or detect_language(doc.text)
+                if doc.lang != GERMAN:
+                    doc.status, doc.status_reason = "skipped", f"language '{doc.lang}', not German"
+                    counts["skipped"] += 1
+                else:
+                    doc.status, doc.status_reason = "ok", None
+                    counts["ok"] += 1
+            self.store.insert_documents([d.row() for d in new])
+            self.store.insert_rejects(self.rejects)
+        counts["added"] = len(new)
+        return counts
+
+    def _checkpoint_if_due(self) -> None:
+        """Fold the write-ahead log into the file once it is large.
+
+        Automatic checkpoints are off during ingest: one that runs out of memory inside COMMIT
+        is fatal for the connection, while this one can be given room (and retried).
+        """
+        if self.store.wal_bytes() < CHECKPOINT_WAL_BYTES:
+            return
+        checkpoint(self.store)
+
+
+def checkpoint(store: Store) -> None:
+    for attempt in range(OOM_RETRIES + 1):
+        store.set_memory_limit((INGEST_BUFFER_BYTES << attempt) + int(INDEX_HEADROOM * store.index_memory()))
+        try:
+            store.con.execute("CHECKPOINT")
+            return
+        except duckdb.OutOfMemoryException:
+            if attempt == OOM_RETRIES:
+                raise
 
 
 def _records(path: Path, options: IngestOptions, ctx: ReadContext) -> Iterator[Record | Reject]:
@@ -205,16 +247,18 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
             summary.input_bytes += path.stat().st_size
         except OSError:
             pass
-    with store.memory_limit(INGEST_BUFFER_BYTES):
-        _ingest_files(files, store, options, summary, on_progress)
-        # Fold the write-ahead log into the file now, under the cap; at close it would run uncapped.
-        store.set_memory_limit(INGEST_BUFFER_BYTES + int(INDEX_HEADROOM * store.index_memory()))
-        store.con.execute("CHECKPOINT")
+    named = {Path(p) for p in paths}
+    with store.memory_limit(INGEST_BUFFER_BYTES), store.auto_checkpoints_off():
+        _ingest_files(files, named, store, options, summary, on_progress)
+        # Fold the write-ahead log into the file now, under a cap; at close it would run uncapped.
+        checkpoint(store)
     return summary
 
 
-def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summary: IngestSummary,
-                  on_progress: Callable[[IngestSummary], None] | None) -> None:
+def _ingest_files(files: list[Path], named: set[Path], store: Store, options: IngestOptions,
+                  summary: IngestSummary, on_progress: Callable[[IngestSummary], None] | None) -> None:
+    """Read ``files`` in order; ``named`` are the paths given by the user (the rest come from
+    walking folders)."""
     writer = _Writer(store, summary, options.batch_docs, on_progress)
     start = time.perf_counter()
     done_bytes = 0  # sizes of the files read completely
@@ -224,7 +268,14 @@ def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summa
         stem = Path(strip_compression(path.name)).stem
         ctx = ReadContext(path, options.fields)
         records_before = summary.records
+        not_articles = False
         for item in _records(path, options, ctx):
+            if (isinstance(item, Reject) and item.location == "file" and path not in named
+                    and item.reason.startswith(NO_TEXT_COLUMN)):
+                # A table without articles in a walked folder (an entity list, say) is not bad input.
+                summary.notes.append(f"{origin}: skipped, {item.reason}")
+                not_articles = True
+                continue
             summary.records += 1
             if isinstance(item, Record):
                 default_source = options.source or item.source_hint or stem
@@ -252,7 +303,7 @@ def _ingest_files(files: list[Path], store: Store, options: IngestOptions, summa
         except OSError:
             pass
         summary.bytes_read = done_bytes
-        if summary.records == records_before:
+        if summary.records == records_before and not not_articles:
             summary.notes.append(f"{origin}: no records (empty file?)")
         if ctx.decoder.fallback_lines:
             summary.notes.append(f"{origin}: {ctx.decoder.fallback_lines} line(s) were not UTF-8; "

@@ -201,6 +201,7 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
                "feed", "newspaper", "publication"),
 }
 ROLES = tuple(FIELD_CANDIDATES)
+NO_TEXT_COLUMN = "not an article table"
 
 
 class FieldMap:
@@ -249,7 +250,16 @@ class FieldMap:
     def describe(self, role: str) -> str:
         if role in self.explicit:
             return f"field '{self.explicit[role]}'"
-        return "a field named " + "/".join(FIELD_CANDIDATES[role][:6])
+        return "field named " + "/".join(FIELD_CANDIDATES[role][:6])
+
+    def no_text_column(self, columns: list[str]) -> Reject | None:
+        """A file-level reject when a table's columns hold no text, instead of one per row."""
+        text_field = self._resolve(tuple(columns)).get("text", "")
+        if text_field in columns or text_field.split(".")[0] in columns:
+            return None
+        shown = ", ".join(columns[:8]) + (", …" if len(columns) > 8 else "")
+        return Reject("file", f"{NO_TEXT_COLUMN}: no {self.describe('text')} among the columns "
+                              f"({shown}); name it with --text-field")
 
     def record(self, location: str, row: dict[str, Any]) -> Record | Reject:
         roles = self._resolve(tuple(row))
@@ -312,9 +322,11 @@ def read_jsonl(ctx: ReadContext) -> Iterator[Record | Reject]:
                 continue
             location = f"line {lineno}"
             try:
-                row = json.loads(line)
+                row = json.loads(line.rstrip("\r\n"))
             except ValueError as exc:
-                yield Reject(location, f"malformed JSON ({getattr(exc, 'msg', exc)}, column {getattr(exc, 'colno', '?')})")
+                # The line holds one JSON value, so the character position is the column.
+                column = exc.pos + 1 if isinstance(exc, json.JSONDecodeError) else "?"
+                yield Reject(location, f"malformed JSON ({getattr(exc, 'msg', exc)}, column {column})")
                 continue
             if not isinstance(row, dict):
                 yield Reject(location, f"JSON value is a {type(row).__name__}, not an object")
@@ -410,6 +422,9 @@ def read_csv(ctx: ReadContext, delimiter: str | None = None) -> Iterator[Record 
             delimiter = max(",;\t|", key=header_line.count)
         header = next(csv.reader([header_line], delimiter=delimiter))
         header = [h.strip() or f"column_{i + 1}" for i, h in enumerate(header)]
+        if reject := ctx.fields.no_text_column(header):
+            yield reject
+            return
         reader = csv.reader(lines, delimiter=delimiter)
         start = 2
         while True:
@@ -436,6 +451,9 @@ def read_parquet(ctx: ReadContext) -> Iterator[Record | Reject]:
 
     with ctx.open() as f:
         parquet = pq.ParquetFile(f if f.seekable() else io.BytesIO(f.read()))
+        if reject := ctx.fields.no_text_column(parquet.schema_arrow.names):
+            yield reject
+            return
         n = 0
         for batch in parquet.iter_batches(batch_size=1000):
             for row in batch.to_pylist():

@@ -184,6 +184,7 @@ class DocumentConsolidator:
 
     def __call__(self, doc: Document) -> Document:
         text, lex = doc.text, self.lex
+        doc.mentions = [self._without_possessed_role(text, m) for m in doc.mentions]
         # A role word the NER tagged as the end of a person's name is a surname ("Gerhard
         # Richter"), and so is a lone surname-like role word tagged as a person ("Richter sagte");
         # a title starts the name ("Präsident Putin").
@@ -263,6 +264,24 @@ class DocumentConsolidator:
             c = cluster_of.get(id(m))
             m.entity = index[id(c)] if c is not None else None
         return doc
+
+    def _without_possessed_role(self, text: str, m: Mention) -> Mention:
+        """"Putins Sprecher" tagged as one name is a genitive and a role noun: the name keeps the
+        possessor ("Putins"), and the role finder takes the role (coded from its owner)."""
+        if m.label != "PER" or m.kind != "name":
+            return m
+        words = list(WORD.finditer(m.text))
+        if len(words) < 2:
+            return m
+        possessor = words[-2].group()
+        if possessor[-1:] not in ("s", "'", "’") or possessor in self.lex.gaz.first_names:
+            return m  # "Thomas Kanzler": a first name, not a genitive
+        head = self.lex.head(words[-1].group())
+        if head is None or head[0].noun.surname:
+            return m
+        end = m.start + words[-2].end()
+        return Mention(m.start, end, text[m.start:end], m.label, m.kind, None, m.score,
+                       {**m.attrs, "split": "possessed role"})
 
     @staticmethod
     def _names_after_roles(doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
@@ -496,9 +515,14 @@ class DocumentConsolidator:
         if owner_idx is None or text[r.start - 1] != " " or mentions[owner_idx].text[-1:] not in "s'’":
             return
         owner = by_mention.get(owner_idx)
-        if owner is not None and owner.country:
-            r.country = owner.country
-            r.sector = r.sector or owner.sector
+        if owner is None:
+            return
+        # the owner's codes from its roles, else from the gazetteer (persons.tsv) via its mentions
+        listed = next((mentions[i].attrs for i in owner.mentions if mentions[i].attrs.get("country")), {})
+        country, sector = owner.country or listed.get("country"), owner.sector or listed.get("sector")
+        if country:
+            r.country = country
+            r.sector = r.sector or sector
 
     @staticmethod
     def _code_from_roles(c: _Cluster) -> None:
@@ -706,7 +730,9 @@ def consolidate_corpus(store) -> None:
     parsed = [_parse_role(r) for r in roles]
     con.register("_role_map", pa.table({
         "role": roles, "canonical": [p[0] for p in parsed], "country": [p[1] for p in parsed],
-    }, schema=pa.schema([("role", pa.string()), ("canonical", pa.string()), ("country", pa.string())])))
+        "feminine": [p[2] for p in parsed],
+    }, schema=pa.schema([("role", pa.string()), ("canonical", pa.string()), ("country", pa.string()),
+                         ("feminine", pa.bool_())])))
     with store.transaction():
         con.execute("UPDATE doc_entities SET entity_id = m.entity_id FROM _entity_key_map m "
                     "WHERE doc_entities.key = m.key")
@@ -723,28 +749,33 @@ def consolidate_corpus(store) -> None:
             LEFT JOIN _role_map rm ON rm.role = r.role
         """)
         # bare roles ("der Kremlchef") with no holder in their document: the holder the corpus
-        # attests nearest to the article's month, within ROLE_WINDOW_MONTHS
+        # attests nearest to the article's month, within ROLE_WINDOW_MONTHS.  A feminine bare role
+        # ("die Bundeskanzlerin") names a holder attested with a feminine form; a masculine one may
+        # be the generic masculine and names any holder.
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _role_resolution AS
             WITH holders AS (
                 -- attestations per holder and month (months numbered year * 12 + month)
-                SELECT entity_id, role_key, year(date_earliest) * 12 + month(date_earliest) AS mon,
-                       count(*) AS n
-                FROM entity_roles WHERE date_earliest IS NOT NULL GROUP BY ALL),
+                SELECT er.entity_id, er.role_key, year(er.date_earliest) * 12 + month(er.date_earliest) AS mon,
+                       count(*) AS n, coalesce(bool_or(rm.feminine), false) AS feminine
+                FROM entity_roles er LEFT JOIN _role_map rm ON rm.role = er.role
+                WHERE er.date_earliest IS NOT NULL GROUP BY ALL),
             bare AS (
                 SELECT de.doc_id, de.idx, substr(de.key, 6) AS role_key,
-                       year(d.date_earliest) * 12 + month(d.date_earliest) AS mon
+                       year(d.date_earliest) * 12 + month(d.date_earliest) AS mon,
+                       coalesce(rm.feminine, false) AS feminine
                 FROM doc_entities de JOIN documents d ON d.id = de.doc_id
+                     LEFT JOIN _role_map rm ON rm.role = de.name
                 WHERE de.key LIKE 'ROLE:%' AND de.label = 'PER' AND d.date_earliest IS NOT NULL),
-            -- resolve each (role, month) once: many articles share it
-            slots AS (SELECT DISTINCT role_key, mon FROM bare),
+            -- resolve each (role, month, gender) once: many articles share it
+            slots AS (SELECT DISTINCT role_key, mon, feminine FROM bare),
             best AS (
-                SELECT s.role_key, s.mon, h.entity_id
-                FROM slots s JOIN holders h ON h.role_key = s.role_key
+                SELECT s.role_key, s.mon, s.feminine, h.entity_id
+                FROM slots s JOIN holders h ON h.role_key = s.role_key AND (h.feminine OR NOT s.feminine)
                      AND h.mon BETWEEN s.mon - {ROLE_WINDOW_MONTHS} AND s.mon + {ROLE_WINDOW_MONTHS}
-                QUALIFY row_number() OVER (PARTITION BY s.role_key, s.mon
+                QUALIFY row_number() OVER (PARTITION BY s.role_key, s.mon, s.feminine
                                            ORDER BY abs(h.mon - s.mon), h.n DESC, h.entity_id) = 1)
-            SELECT b.doc_id, b.idx, best.entity_id FROM bare b JOIN best USING (role_key, mon)
+            SELECT b.doc_id, b.idx, best.entity_id FROM bare b JOIN best USING (role_key, mon, feminine)
         """)
         con.execute("UPDATE doc_entities SET entity_id = r.entity_id FROM _role_resolution r "
                     "WHERE doc_entities.doc_id = r.doc_id AND doc_entities.idx = r.idx")
@@ -782,10 +813,10 @@ def consolidate_corpus(store) -> None:
     log.info("entities consolidated in %.1f s", time.perf_counter() - started)
 
 
-def _parse_role(role: str) -> tuple[str, str | None]:
-    """(canonical, country) of a stored role phrase ("US-Präsident" -> ("Präsident", "USA"))."""
+def _parse_role(role: str) -> tuple[str, str | None, bool]:
+    """(canonical, country, feminine) of a stored role phrase ("US-Präsident" -> ("Präsident", "USA", False))."""
     matches = find_roles(role)
     if not matches:
-        return role, None
+        return role, None, False
     best = max(matches, key=lambda r: r.end - r.start)
-    return best.canonical, best.country
+    return best.canonical, best.country, best.feminine

@@ -1,7 +1,8 @@
 """Named-entity recognition: the shipped CRF model plus a gazetteer/rule layer.
 
 ``ner.crf`` tags each sentence of ``doc.tokens`` with a linear-chain CRF (python-crfsuite,
-model ``models/ner_crf.crfsuite``, trained by ``chronik train ner``), turns BIO tags into
+model ``models/ner_crf.crfsuite``, trained by ``chronik train ner``; features include the STTS
+tags of ``tag.default``), turns BIO tags into
 ``Mention(kind="name")`` and then lets the gazetteer fix curated names (Kreml → ORG), add names
 the model missed, and add ``kind="demonym"`` mentions ("russischen", "US-" → attrs country).
 
@@ -17,7 +18,7 @@ from pathlib import Path
 from ..doc import Document, Mention, Token
 from ..eval.conll import spans as bio_spans
 from ..pipeline import component
-from .ner_features import FEATURE_VERSION, sentence_features
+from .ner_features import FEATURE_VERSION, pos_tags, sentence_features
 from .ner_gazetteer import default_gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner_crf.crfsuite"
@@ -61,7 +62,7 @@ def load_crf(path: Path):
     return tagger
 
 
-@component("ner.crf", layer="mentions", version="0.1.1")
+@component("ner.crf", layer="mentions", version="0.2.0")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()
@@ -74,7 +75,9 @@ def make(config):
             if not tokens:
                 continue
             words = [t.text for t in tokens]
-            tags = tagger.tag(sentence_features(words, gazetteer))
+            # POS from tag.default when it ran (the default pipeline), else from the same tagger here.
+            pos = [t.pos for t in tokens] if all(t.pos for t in tokens) else pos_tags([words])[0]
+            tags = tagger.tag(sentence_features(words, gazetteer, pos))
             # Marginal probability of each predicted tag: a mention's score is its weakest token.
             scores = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
             found = mentions_from_tags(doc.text, tokens, tags, scores)

@@ -1,5 +1,5 @@
-"""Token features for the CRF tagger: word form, affixes, shape, position, neighbours and
-gazetteer membership.  Plain string features (crfsuite's fastest input); one pass over the
+"""Token features for the CRF tagger: word form, affixes, shape, position, neighbours,
+gazetteer membership and STTS tags from our own tagger (``tag.default``).  Plain string features (crfsuite's fastest input); one pass over the
 sentence computes each token's own features once, neighbours reuse them.
 
 ``FEATURE_VERSION`` is stored with a trained model; a model trained with other features is
@@ -12,7 +12,7 @@ import re
 
 from .ner_gazetteer import Gazetteer
 
-FEATURE_VERSION = "1"
+FEATURE_VERSION = "2"  # 2: STTS tags of the token and its neighbours
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
 _LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"
@@ -55,7 +55,9 @@ def _own(word: str, first: bool) -> tuple[list[str], str, str]:
 
 
 def sentence_features(words: list[str], gazetteer: Gazetteer | None,
-                      pos: list[str] | None = None) -> list[list[str]]:
+                      pos: list[str] | None) -> list[list[str]]:
+    """Feature strings per token; ``pos`` are the tokens' STTS tags (``None``: no POS features,
+    for models trained without them)."""
     n = len(words)
     own = [_own(w, i == 0) for i, w in enumerate(words)]
     gz = gazetteer.token_tags(words) if gazetteer is not None else [[] for _ in words]

@@ -1,7 +1,9 @@
 """`chronik train ner`: train the shipped CRF NER model from the open data in ../shared/data.
 
-Data (all CC BY 4.0, see docs/models.md): GermEval 2014 dev (outer layer), MobIE (CoNLL-2003
-version, train+dev+test), SmartData v1 (train+test).  Fine-grained MobIE/SmartData types are
+The shipped model is trained on GermEval 2014 dev (outer layer, CC BY 4.0).  MobIE (CoNLL-2003
+version, train+dev+test) and SmartData v1 (train+test), both CC BY 4.0, are read for
+``--without-germeval`` (a model that never saw GermEval) and ``--with-domain``; 5-fold
+cross-validation showed they lower GermEval F1 (they have no MISC), see docs/models.md.  Fine-grained MobIE/SmartData types are
 mapped to PER/LOC/ORG (``TYPE_MAP``); GermEval OTH becomes MISC; ``deriv``/``part`` variants
 and lowercase-initial "locations" ("italienische", "beiden Richtungen") become O, since
 adjectives and prefixes are handled by the gazetteer as ``kind="demonym"`` mentions.
@@ -11,6 +13,7 @@ Deterministic: fixed shuffle seed, L-BFGS (no random initialisation), fixed iter
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -22,7 +25,7 @@ from pathlib import Path
 import typer
 
 from ..eval.conll import GoldSentence, Score, map_sentences, parse_map, read_conll, read_germeval, read_smartdata, score
-from .ner_features import FEATURE_VERSION, sentence_features
+from .ner_features import FEATURE_VERSION, pos_tags, sentence_features
 from .ner_gazetteer import default_gazetteer
 
 SEED = 13
@@ -100,8 +103,8 @@ def train_model(sentences: list[GoldSentence], path: Path, params: dict | None =
 
     gazetteer = default_gazetteer()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    for tokens, tags in sentences:
-        trainer.append(sentence_features(tokens, gazetteer), tags)
+    for (tokens, tags), pos in zip(sentences, pos_tags([t for t, _ in sentences])):
+        trainer.append(sentence_features(tokens, gazetteer, pos), tags)
     trainer.set_params({**DEFAULT_PARAMS, **(params or {}), "feature.possible_transitions": True})
     path.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(path))
@@ -115,7 +118,8 @@ def tag_sentences(model_path: Path, sentences: list[GoldSentence]) -> list[list[
     gazetteer = default_gazetteer()
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model_path))
-    return [tagger.tag(sentence_features(toks, gazetteer)) for toks, _ in sentences]
+    words = [toks for toks, _ in sentences]
+    return [tagger.tag(sentence_features(toks, gazetteer, pos)) for toks, pos in zip(words, pos_tags(words))]
 
 
 def component_tags(model_path: Path, sentences: list[GoldSentence]) -> list[list[str]]:
@@ -135,9 +139,11 @@ def _folds(n: int, k: int) -> list[list[int]]:
 def command(
     data: Path = typer.Option(None, "--data", help="Shared data directory (default ../shared/data or $CHRONIK_SHARED_DATA)."),
     output: Path = typer.Option(None, "--output", help=f"Model file (default src/chronik/models/{MODEL_FILE})."),
-    cv: int = typer.Option(0, "--cv", help="K-fold cross-validation on GermEval dev (train on the other folds + MobIE + SmartData); writes no model."),
+    cv: int = typer.Option(0, "--cv", help="K-fold cross-validation on GermEval dev: each fold is tagged by a model trained on the other folds "
+                    "(+ MobIE + SmartData with --with-domain); writes no model."),
     without_germeval: bool = typer.Option(False, "--without-germeval", help="Train on MobIE + SmartData only and score on GermEval dev (writes no model unless --output)."),
-    germeval_only: bool = typer.Option(False, "--germeval-only", help="With --cv: ablation without MobIE + SmartData."),
+    with_domain: bool = typer.Option(False, "--with-domain", help="Also train on MobIE + SmartData (the shipped model "
+                                     "does not: cross-validation shows they lower GermEval F1, see docs/models.md)."),
     c1: float = typer.Option(DEFAULT_PARAMS["c1"], "--c1", help="L1 regularisation."),
     c2: float = typer.Option(DEFAULT_PARAMS["c2"], "--c2", help="L2 regularisation."),
     max_iter: int = typer.Option(DEFAULT_PARAMS["max_iterations"], "--max-iter"),
@@ -152,9 +158,9 @@ def command(
         raise typer.Exit(2)
     params = {"c1": c1, "c2": c2, "max_iterations": max_iter}
     germeval = load_germeval(data)
-    domain = load_domain_sets(data)
+    domain = load_domain_sets(data) if with_domain or without_germeval else []
     log = lambda msg: typer.echo(msg, err=True)  # noqa: E731
-    log(f"data: GermEval dev {len(germeval)} sentences, MobIE+SmartData {len(domain)} sentences")
+    log(f"data: GermEval dev {len(germeval)} sentences" + (f", MobIE+SmartData {len(domain)} sentences" if domain else ""))
 
     if cv or without_germeval:
         results = []
@@ -182,7 +188,7 @@ def command(
             fold_f1s = []
             for f, test_idx in enumerate(_folds(len(germeval), cv) if cv else []):
                 held = set(test_idx)
-                train = [s for i, s in enumerate(germeval) if i not in held] + ([] if germeval_only else domain)
+                train = [s for i, s in enumerate(germeval) if i not in held] + (domain if with_domain else [])
                 test = [germeval[i] for i in test_idx]
                 t0 = time.time()
                 path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params)
@@ -209,7 +215,7 @@ def command(
 
     path = output or MODELS_DIR / MODEL_FILE
     t0 = time.time()
-    train_model(germeval + domain, path, params)
+    train_model(germeval + (domain if with_domain else []), path, params)
     meta = {
         "model": path.name,
         "feature_version": FEATURE_VERSION,
@@ -217,11 +223,12 @@ def command(
         "trained": date.today().isoformat(),
         "params": params,
         "seed": SEED,
-        "data": {
-            "GermEval 2014 dev (outer, OTH->MISC, deriv/part->O)": len(germeval),
-            "MobIE train+dev+test + SmartData v1 train+test (mapped, see TYPE_MAP)": len(domain),
-        },
-        "licence": "CC BY 4.0 (training data: GermEval 2014, MobIE, SmartData)",
+        # POS features come from this tagger model; retrain NER when it changes.
+        "tagger_model_sha256": hashlib.sha256((MODELS_DIR / "tagger_de.npz").read_bytes()).hexdigest(),
+        "data": {"GermEval 2014 dev (outer, OTH->MISC, deriv/part->O)": len(germeval),
+                 **({"MobIE train+dev+test + SmartData v1 train+test (mapped, see TYPE_MAP)": len(domain)}
+                    if with_domain else {})},
+        "licence": "CC BY 4.0 (training data: GermEval 2014" + (", MobIE, SmartData)" if with_domain else ")"),
     }
     path.with_suffix(".json").write_text(
         json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

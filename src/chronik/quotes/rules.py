@@ -16,6 +16,7 @@ Spans are collected as token indices and turned into character offsets at the en
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,6 +122,13 @@ class _Doc:
         self.text = [t.text for t in self.toks]
         self.pos = [t.pos for t in self.toks]
         self.has_pos = any(self.pos)
+        starts = [t.start for t in self.toks]
+        self.named: set[int] = set()  # tokens inside a mention: names whatever their tag says
+        for m in doc.mentions:
+            k = bisect.bisect_left(starts, m.start)
+            while k < self.n and self.toks[k].start < m.end:
+                self.named.add(k)
+                k += 1
         sents = doc.sentences or []
         self.sent_of = [0] * self.n
         self.sent_bounds: list[tuple[int, int]] = []
@@ -156,13 +164,21 @@ class _Doc:
         # the tagger's noun tags or the capitalisation rule: either suffices (names the tagger misses)
         if self.has_pos and self.pos[i] in ("NN", "NE", "FM", "XY"):
             return True
-        if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i):
+        if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i) and i not in self.named:
             return False  # capitalised only because it opens the sentence: "Sinngemäß hofft Musk"
         t = self.text[i]
         if not t[0].isupper() and not (t[0].isdigit() and "-" in t) and not _LOWER_NAME.match(t):
             return False
         return self.low[i] not in ADVERBS and self.low[i] not in PREPOSITIONS and self.low[i] not in DETS \
             and self.low[i] not in SUBJECT_PRONOUNS and not self.is_boundary(i)
+
+    def anaphoric_verb(self, i: int) -> bool:
+        """"Das berichteten Mitarbeiter …", "Das erklärte ein Sprecher": after a sentence-initial "Das"
+        a plural form, or a form before an article, is the verb, not an adjective ("das erklärte Ziel")."""
+        if i == 0 or self.low[i - 1] not in ANAPHORIC_OBJECTS or not self.starts_clause(i - 1):
+            return False
+        return self.low[i].endswith("en") or i + 1 < self.n and (
+            self.is_det(i + 1) or self.has_pos and self.pos[i + 1] == "NE")
 
     def after_quote(self, i: int) -> bool:
         """Token i directly follows a closing quotation mark (and a comma): „…“, sagte X."""
@@ -319,7 +335,9 @@ class _Doc:
             return None
         if self.has_pos and self.pos[i] in NOT_VERB_TAGS and not (
                 self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
-                and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))):
+                and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))) \
+                and not self.anaphoric_verb(i) \
+                and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
             return None  # an ADJA tag after a subject or a quote is the tagger's slip: "McCarthy nannte …"
         plain: tuple[VerbForm, list[int]] | None = None
         if self.low[i] in self.lex.infinitives and (
@@ -421,7 +439,26 @@ class QuoteRules:
             if self._nested(c, cands):
                 q.attrs["nested"] = True
         self._resolve_sources(d, doc)
+        self._about(doc)
         return doc
+
+    @staticmethod
+    def _about(doc: Document) -> None:
+        """attrs["about"]: names of the people, organisations and places a message mentions (whom the
+        quotation is about), without the speaker."""
+        if not doc.mentions or not doc.entities:
+            return
+        for q in doc.quotes:
+            names: list[str] = []
+            for m in doc.mentions:
+                if m.entity is None or m.label == "MISC" or m.entity == q.source_entity:
+                    continue
+                if any(s <= m.start and m.end <= e for s, e in q.message):
+                    name = doc.entities[m.entity].name
+                    if name not in names:
+                        names.append(name)
+            if names:
+                q.attrs["about"] = names
 
     # -- 1. direct quotes -----------------------------------------------------------------------
     def _direct(self, d: _Doc, cands: list[_Cand], used: set[int]) -> None:
@@ -458,7 +495,9 @@ class QuoteRules:
         if j < d.n and d.text[j] == ",":
             j += 1
         standalone = o == d.sentence_range(o)[0] or d.hard[o - 1] or self._statement(d, o, c)
-        comma_inside = d.text[c - 1] in (",", "!", "?")  # „…,“ sagte X / „…?“ fragte X
+        # „…,“ sagte X / „…?“ fragte X / „…“ erklärte X (the comma left out)
+        comma_inside = d.text[c - 1] in (",", "!", "?") or (
+            j == c + 1 and j < d.n and d.low[j] in self.lex.forms and d.text[j][:1].islower())
         if standalone and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
@@ -627,7 +666,10 @@ class QuoteRules:
             nxt = e + 1
             konj = d.has_konjunktiv(nxt, d.message_end(nxt))
             passive = any(d.low[k] in PASSIVE_AUX for k in cue)
-            is_complement = self._has_complement(d, e, se) or (
+            # "Nachdem X gewarnt hatte, sei …": after a subordinate clause the main clause follows
+            main_follows = self._subordinate(d, s, cue) and d.low[nxt] not in COMPLEMENT_STARTS \
+                and not self._zu_infinitive(d, nxt, d.clause(nxt)[1]) and d.text[e] != ":"
+            is_complement = not main_follows and self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
                 and self._plain_clause_follows(d, nxt))
             if is_complement and not self._trailing_frame(d, nxt, se):
@@ -660,6 +702,11 @@ class QuoteRules:
             src = self._subject(d, s, e, cue)
             objects = [k for k in range(s, e) if k not in cue and k not in src]
             if src and objects and not (len(src) == 1 and d.low[src[0]] in RELATIVES):
+                fragments = [k for o, c in d.quotes if s <= o and c < e and c - o - 1 <= SHORT_QUOTE
+                             for k in range(o, c + 1)]
+                if fragments and verb.reported:
+                    # "bezeichnete die Pläne als „Wortbruch“": the quoted words are the message
+                    return mk("Direct", src, fragments)
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
                 cand.speaker_only = not verb.reported
@@ -733,6 +780,9 @@ class QuoteRules:
     def _subordinate(d: _Doc, s: int, cue: list[int]) -> bool:
         """The verb stands in a subordinate or relative clause (not its own main clause)."""
         first = d.low[s]
+        if first == "als" and s + 1 < cue[0] and (d.is_noun(s + 1) or d.is_det(s + 1) or d.is_adj(s + 1)) \
+                and cue[0] - s <= 3:
+            return False  # "Als Begründung wurde angegeben": a predicative "als", not "als er sagte"
         return (first in SUBORDINATORS or (first in RELATIVES and s > 0 and d.text[s - 1] == ",")) and s < cue[0]
 
     def _subject(self, d: _Doc, s: int, e: int, cue: list[int]) -> list[int]:
@@ -1254,11 +1304,11 @@ class QuoteRules:
             inside = [m for m in mentions if m.start < e0 and m.end > s0]
             named = [m for m in inside if m.entity is not None and m.kind == "name"]
             any_entity = [m for m in inside if m.entity is not None]
-            persons = [m for m in named if m.label == "PER"]
-            if persons:  # "Frank Biermann, Vorsitzender der Union für das Münsterland": the person speaks
-                q.source_entity = persons[0].entity
-            elif named:
-                q.source_entity = named[-1].entity
+            # the person speaks ("Frank Biermann, Vorsitzender der Union für das Münsterland"), else the
+            # first organisation ("Mitarbeiter des Hilfsdienstes aus Labutta"), else the first name
+            ranked = sorted(named, key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
+            if ranked:
+                q.source_entity = ranked[0].entity
             elif any_entity and words[0].lower() not in INDEFINITE:
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):

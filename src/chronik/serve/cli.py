@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
+import sys
 import time
 from pathlib import Path
 from typing import Optional
@@ -36,6 +38,8 @@ def command(
     except duckdb.Error as exc:
         typer.echo(f"error: cannot open {db} read-only: {str(exc).splitlines()[0]}", err=True)
         raise typer.Exit(2)
+    # A stop while the index is built unwinds normally, so its temporary file is removed.
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         start = time.perf_counter()
         if ensure_index(con, index_path, force=build_index):
@@ -45,6 +49,7 @@ def command(
         raise typer.Exit(2)
     finally:
         con.close()
+        signal.signal(signal.SIGTERM, previous)
     if build_index:
         return
 

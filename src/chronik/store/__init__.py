@@ -85,7 +85,28 @@ class Store:
             self.con.execute(f"SET memory_limit = '{previous}'")
 
     def set_memory_limit(self, n_bytes: int) -> None:
-        self.con.execute(f"SET memory_limit = '{max(1, n_bytes // 1024)}KiB'")
+        """Set DuckDB's memory cap; a cap below what it holds right now stays where it was."""
+        try:
+            self.con.execute(f"SET memory_limit = '{max(1, n_bytes // 1024)}KiB'")
+        except duckdb.OutOfMemoryException:
+            pass
+
+    @contextmanager
+    def auto_checkpoints_off(self) -> Iterator[None]:
+        """No automatic checkpoints for a while: the caller checkpoints (see ingest.checkpoint)."""
+        previous = self.con.execute("SELECT current_setting('wal_autocheckpoint')").fetchall()[0][0]
+        self.con.execute("SET wal_autocheckpoint = '1TB'")
+        try:
+            yield
+        finally:
+            self.con.execute(f"SET wal_autocheckpoint = '{previous}'")
+
+    def wal_bytes(self) -> int:
+        """Size of the write-ahead log (0 for an in-memory store or after a checkpoint)."""
+        try:
+            return Path(self.path + ".wal").stat().st_size
+        except OSError:
+            return 0
 
     def index_memory(self) -> int:
         """Bytes held by primary-key indexes: DuckDB keeps them in memory and cannot spill them,

@@ -405,13 +405,17 @@ class TimexTagger:
     def _season(self, m, ctx: _Ctx) -> None:
         code, _, _ = SEASONS[m["s"].lower()]
         mod = _PART_MOD[m["part"].lower()] if m["part"] else None
+        if m["sp"]:  # "Frühsommer", "Spätherbst", "Hochsommer"
+            if m["s"].lower().startswith("früh"):
+                return  # "Frühfrühling" is no word; do not guess
+            mod = {"früh": "START", "spät": "END", "hoch": "MID"}[m["sp"].lower()]
         if m["y"]:
             p = cal.season(int(m["y"]), code)
         elif m["rely"]:  # "im Herbst vergangenen Jahres"
             shift = _rel_year_shift(m["rely"])
             p = ctx.relative(lambda r: cal.season(r.year + shift, code))
         else:
-            if not mod and not _TEMPORAL_LEFT.search(ctx.text[max(0, m.start() - 25): m.start()]):
+            if not m["part"] and not _TEMPORAL_LEFT.search(ctx.text[max(0, m.start() - 25): m.start()]):
                 return
             p = ctx.pick_year(lambda yy: cal.season(yy, code), ctx.direction(m.start(), m.end()), 0)
         ctx.add(m.start(), m.end(), "DATE", p, f"XXXX-{code}", mod=mod)
@@ -447,6 +451,10 @@ class TimexTagger:
             ctx.add(m.start(), m.end(), "TIME", p, "XXXX-XX-XXT" + dp)
         else:
             ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
+
+    def _heuer(self, m, ctx: _Ctx) -> None:
+        """"heuer" (Austrian, Bavarian): this year."""
+        ctx.add(m.start(), m.end(), "DATE", ctx.relative(lambda r: cal.year(r.year)), "XXXX")
 
     def _weekday(self, m, ctx: _Ctx) -> None:
         wd = int(WEEKDAYS[m["wd"].lower()])
@@ -580,6 +588,11 @@ class TimexTagger:
             return
         if u.startswith("tag"):
             return  # "am kommenden Tag" etc. are anchored expressions; handled in anchor_day
+        if kind == FORWARD and m["det"].lower().startswith("neu") and u.startswith("jahr"):
+            # "das neue Jahr" is the year whose 1 January lies nearest: on 2 January the current one
+            p = ctx.relative(lambda r: cal.year(r.year + (1 if r.month >= 7 else 0)))
+            ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod)
+            return
         p = ctx.relative(lambda r: self._unit_period(unit, r, step))
         ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod)
 

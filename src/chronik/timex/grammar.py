@@ -67,7 +67,7 @@ FAMILIES: list[tuple[str, str]] = [
     ("date_num",
      rf"(?:(?P<wd>{WD}),?\s+(?:(?:den|dem)\s+)?)?(?<![\d.,])(?P<d>\d{{1,2}})\.\s?(?P<m>\d{{1,2}})\.(?:\s?(?P<y>\d{{4}}|\d{{2}})(?![\d.,]\d))?"),
     ("date_written",
-     rf"(?:(?P<wd>{WD}),?\s+(?:(?:den|dem|der)\s+)?)?(?:(?P<d>\d{{1,2}})\.|(?P<dw>{ORDW}))\s*(?P<m>{MONTH_ANY})(?!\w)"
+     rf"(?:(?:{DET}\s+)?(?P<wd>{WD}),?\s+(?:(?:den|dem|der)\s+)?)?(?:(?P<d>\d{{1,2}})\.|(?P<dw>{ORDW}))\s*(?P<m>{MONTH_ANY})(?!\w)"
      rf"(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("part_month", rf"(?P<part>{PART})\s+(?P<m>{MONTH_FULL})(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("month_year", rf"(?P<m>{MONTH_FULL})\s+(?P<y>{YEAR})"),
@@ -109,7 +109,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"|(?P<adv>täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|halbjährlich|alljährlich|jährlich|stündlich)(?:e[nmrs]?)?(?!\w)"
      rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
-    ("season", rf"(?:(?P<part>{PART})\s+)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
+    ("season", rf"(?:(?P<part>{PART})\s+)?(?P<sp>Früh|Spät|Hoch)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("relday_adj",
      rf"(?P<adj>vorgestrige|gestrige|heutige|morgige|übermorgige)[nmrs]?\s+(?:(?P<wd>{WD})(?P<dpt>{DP_TAIL})?|"
      r"(?P<dp>Tag|Tages|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:s|es)?)(?!\w)"),
@@ -118,6 +118,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"(?:(?P<det>{DET})\s+)?(?P<wd>{WD})(?P<dp>{DP_TAIL})?(?!\w)(?:\s+(?P<dp2>{DP_WORD})(?!\w))?"
      r"(?:\s+(?:der\s+)?(?P<wk>vorvergangene|vergangene|letzte|vorige|übernächste|nächste|kommende|diese)[rn]?\s+Woche(?!\w))?"),
     ("weekend", r"(?:am|übers|über\s+das|zum|vom|bis\s+zum|dieses|das)\s+(?P<we>Wochenende)(?!\w)"),
+    ("heuer", r"(?-i:heuer|Heuer)(?!\w)"),
     ("relday", rf"(?P<w>vorgestern|gestern|heute|übermorgen|morgen)(?!\w)(?:\s+(?P<dp>{DP_WORD})(?!\w))?"),
     ("time",
      rf"(?:(?P<approx>gegen|etwa|ca\.|kurz\s+vor|kurz\s+nach)\s+)?(?:(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}})(?::(?P<sec>\d{{2}}))?)?\s*Uhr"
