@@ -100,3 +100,10 @@ def test_python_dash_m_entry_point(tmp_path):
                            "--db", str(db), "--json", "--quiet"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["ok"] == 9
+
+
+def test_a_file_that_is_not_a_database_is_a_usage_error(tmp_path):
+    db = tmp_path / "notizen.duckdb"
+    db.write_text("keine Datenbank", encoding="utf-8")
+    code, _, err = invoke("ingest", ROOT / "examples" / "wire.lines", "--db", db)
+    assert code == 2 and f"cannot open {db}" in err and "not a valid DuckDB database" in err

@@ -224,3 +224,49 @@ def test_surname_shared_with_an_unrecognised_person_is_not_propagated():
 def test_sentence_initial_common_word_equal_to_a_surname_is_not_a_name():
     doc = _tagged("Gerhard Klein kam. Klein beigeben wollte er nicht.", "Gerhard Klein")
     assert [m.text for m in doc.mentions] == ["Gerhard Klein"]
+
+
+def test_names_listed_in_the_entity_file_are_found_where_the_ner_missed_them(tmp_path):
+    path = tmp_path / "e.csv"
+    path.write_text("id,name,aliases,type,wikidata\n"
+                    "peskow,Dmitri Peskow,Peskow,PER,Q4160380\n"
+                    "nato,Nato,NATO,ORG,Q7184\n", encoding="utf-8")
+    text = "Peskow wies das zurück. Peskows Worte galten der Nato, nicht dem Nato-Gipfel oder Frau Peskowa."
+    doc = Pipeline(["tokenize.rules", "tag.default"])(Document("t", text))  # no NER mentions at all
+    doc = DocumentConsolidator(users=UserIndex(load_entity_file(path)))(doc)
+    found = [(m.text, m.label, doc.entities[m.entity].external_id) for m in doc.mentions]
+    assert found == [("Peskow", "PER", "Q4160380"), ("Peskows", "PER", "Q4160380"), ("Nato", "ORG", "Q7184")]
+    assert all(m.attrs["source"] == "entity file" for m in doc.mentions)
+
+
+def test_arbitrary_tokenised_text_with_an_entity_file_never_crashes_and_keeps_offsets():
+    from hypothesis import given, settings, strategies as st
+
+    from chronik.nlp.entities import UserEntity
+    from chronik.nlp.tokenize import tokenize
+
+    users = UserIndex([UserEntity("p", "Wladimir Putin", ["Putin", "W. Putin"], "PER"),
+                       UserEntity("n", "Nato", [], "ORG")])
+    words = st.sampled_from(["Putin", "Putins", "Wladimir", "W.", "der", "Kremlchef", "Nato", "Nato-Gipfel",
+                             "Sprecher", "Klaus", "Eva", "Müller", ",", ".", "„", "“", "\n", "s", "Putin-Kritiker"])
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(words, max_size=25), st.lists(st.tuples(st.integers(0, 24), st.integers(1, 3),
+                                                            st.sampled_from(["PER", "ORG", "LOC"])), max_size=5))
+    def check(tokens, spans):
+        text = " ".join(tokens)
+        bounds = [m.span() for m in re.finditer(r"\S+", text)]
+        mentions = [Mention(bounds[i][0], bounds[i + n - 1][1], text[bounds[i][0]:bounds[i + n - 1][1]], label)
+                    for i, n, label in spans if i + n <= len(bounds)]
+        doc = Document("h", text, mentions=mentions)
+        doc.tokens, doc.sentences = tokenize(text)
+        doc = DocumentConsolidator(users=users)(doc)
+        assert all(text[m.start:m.end] == m.text for m in doc.mentions)
+        assert all(m.entity is None or 0 <= m.entity < len(doc.entities) for m in doc.mentions)
+
+    check()
+
+
+def test_noun_after_a_genitive_the_ner_took_for_a_name_does_not_repeat():
+    doc = _tagged("Horvaths Bilder hängen in Wien. Später wurden die Bilder verkauft.", "Horvaths Bilder")
+    assert [m.text for m in doc.mentions] == ["Horvaths Bilder"]

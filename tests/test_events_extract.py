@@ -9,7 +9,7 @@ import pytest
 
 from chronik.events.lexicon import load
 
-from test_events_support import WORLD, build, codes
+from test_events_support import WORLD, build, codes, day
 
 SAT = [("am Samstag", "2022-02-12", "2022-02-12", "2022-02-12")]
 
@@ -96,6 +96,7 @@ def test_no_false_triggers(text):
     ("Die USA kündigten an, Soldaten nach Polen zu verlegen.", [], "announced"),
     ("Die EU fordert Russland auf, seine Truppen abzuziehen.", [], "demanded"),
     ("Die Nato plant, Truppen nach Polen zu verlegen.", [], "planned"),
+    ("Falls Russland die Ukraine angreift, reagiert die Nato.", [], "possible"),
 ])
 def test_modality(text, timexes, modality):
     doc = build(text, WORLD, timexes)
@@ -328,3 +329,37 @@ def test_noun_outside_the_governing_phrase_keeps_no_actor():
     doc = build("Biden drohte Russland für den Fall einer Invasion mit Sanktionen.", WORLD)
     invasion = [e for e in doc.events if e.type == "ASSAULT"]
     assert len(invasion) == 1 and invasion[0].sources == []
+
+
+def test_a_preposition_before_the_verb_does_not_bound_the_time():
+    doc = build("Nach Angaben der Polizei demonstrierten am Samstag Tausende in Berlin.", WORLD,
+                [("am Samstag", "2022-02-05", "2022-02-05", "2022-02-05")])
+    protest = [e for e in doc.events if e.type == "PROTEST"]
+    assert len(protest) == 1 and "time_relation" not in protest[0].attrs
+    assert protest[0].earliest == protest[0].latest == day("2022-02-05")
+
+
+def test_agreement_signed_is_the_signing_parties_agreement_also_with_the_verb_last():
+    doc = build("Russland und die Ukraine haben ein Abkommen unterzeichnet.", WORLD)
+    assert [(e.attrs["trigger_text"], codes(e.sources), codes(e.targets)) for e in doc.events] == [
+        ("Abkommen", ["Russland"], ["Ukraine"]), ("unterzeichnet", ["Russland"], ["Ukraine"])]
+
+
+def test_offer_addressee_is_the_partner_and_troop_reinforcement_is_mobilisation():
+    doc = build("Selenskyj schlug Putin ein direktes Treffen vor.", WORLD)
+    assert [(e.type, e.modality, codes(e.sources), codes(e.targets)) for e in doc.events] == [
+        ("CONSULT", "proposed", ["Selenskyj"], ["Putin"])]
+    doc = build("Die Nato hat angekündigt, ihre Truppen in Polen zu verstärken.", WORLD)
+    assert [(e.type, e.modality, codes(e.sources)) for e in doc.events] == [("MOBILIZE", "announced", ["Nato"])]
+    assert build("Die Polizei verstärkte ihre Kontrollen.", WORLD).events == []
+
+
+def test_call_in_which_a_warning_was_made_is_between_the_two_and_took_place():
+    doc = build("Biden warnte Putin in einem Telefonat vor einer Invasion der Ukraine.", WORLD)
+    call = [e for e in doc.events if e.type == "CONSULT"]
+    assert [(e.modality, codes(e.sources), codes(e.targets)) for e in call] == [("occurred", ["Biden"], ["Putin"])]
+    invasion = [e for e in doc.events if e.type == "ASSAULT"]
+    # "der Ukraine" after the noun is what is invaded, "Russlands" who invades
+    assert [(codes(e.sources), codes(e.targets)) for e in invasion] == [([], ["Ukraine"])]
+    doc = build("Die USA halten einen Einmarsch Russlands in die Ukraine für möglich.", WORLD)
+    assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["Russlands"], ["Ukraine"])]

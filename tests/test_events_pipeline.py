@@ -104,3 +104,28 @@ def test_gold_through_the_default_pipeline_stays_above_its_floor(default_pipelin
     assert fields["modality"]["f1"] >= 0.8
     assert fields["source"]["f1"] >= 0.85
     assert fields["target"]["f1"] >= 0.65
+
+
+VARIED_REPORTS = [
+    ("A", "2022-02-13", "Der russische Präsident Wladimir Putin und US-Präsident Joe Biden haben am Samstag "
+                        "rund eine Stunde miteinander telefoniert."),
+    ("B", "2022-02-13", "Kremlchef Putin sprach am Samstag mit Biden am Telefon. Es ging um die Ukraine."),
+    ("C", "2022-02-12", "Am Samstag telefonierte Biden mit Putin."),
+    ("D", "2022-02-13", "Biden warnte Putin in einem Telefonat am Samstag vor einer Invasion der Ukraine."),
+    ("E", "2022-02-14", "Nach dem Telefonat mit Biden am Samstag zeigte sich der Kreml enttäuscht."),
+    ("F", "2022-02-13", "Washington. Das Gespräch zwischen Biden und Putin am Samstag dauerte 62 Minuten."),
+]
+
+
+def test_differently_worded_reports_of_one_call_merge(tmp_path, default_pipeline):
+    from chronik.runner import analyse
+    from chronik.store import Store
+
+    from test_events_merge import _add
+
+    with Store(tmp_path / "c.duckdb") as store:
+        _add(store, VARIED_REPORTS)
+        analyse(store, default_pipeline)
+        rows = store.con.execute("SELECT n_mentions, n_articles, modality FROM event_clusters "
+                                 "WHERE type = 'CONSULT'").fetchall()
+        assert rows == [(6, 6, "occurred")]

@@ -126,3 +126,28 @@ def test_sigkill_of_the_cli_at_an_arbitrary_moment(tmp_path, clean):
     proc.wait(timeout=60)
     assert subprocess.run(cmd, env=env).returncode == 0
     assert snapshot(db) == snapshot(clean_db)
+
+
+def test_a_batch_that_runs_out_of_memory_is_rolled_back_and_retried(tmp_path, clean, monkeypatch):
+    import duckdb
+
+    data, clean_db = clean
+    db = tmp_path / "retry.duckdb"
+    insert = Store.insert_documents
+    failures = []
+
+    def failing_once_per_batch(self, rows):
+        if rows and rows[0]["id"] not in failures:
+            insert(self, rows)  # written, then lost with the rolled-back transaction
+            failures.append(rows[0]["id"])
+            raise duckdb.OutOfMemoryException("Out of Memory Error: simulated")
+        return insert(self, rows)
+
+    monkeypatch.setattr(Store, "insert_documents", failing_once_per_batch)
+    with Store(db) as store:
+        summary = ingest([data], store)
+    with Store(clean_db, read_only=True) as store:
+        n_clean = store.con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert len(failures) >= 3  # 3,000 records in batches of at most 1,000
+    assert summary.added == n_clean  # counted once, although every batch was written twice
+    assert snapshot(db) == snapshot(clean_db)

@@ -139,3 +139,31 @@ def test_eval_cli_reads_conll_and_applies_map(tiny_model, tmp_path):
     report = json.loads(result.stdout)
     assert report["format"] == "conll"
     assert report["per_type"]["MISC"]["gold"] == 1
+
+
+def test_features_use_pos_tags_and_word_frequency():
+    from chronik.nlp.ner_features import sentence_features
+
+    words = ["Die", "Regierung", "lobte", "Wrzlbrnft", "."]
+    feats = sentence_features(words, None, ["ART", "NN", "VVFIN", "NE", "$."])
+    assert "pos=NN" in feats[1] and "pos=NE" in feats[3] and "-1pos=VVFIN" in feats[3]
+    # "Regierung" is a frequent German word, the invented surname is not in the list at all.
+    [frequent] = [f for f in feats[1] if f.startswith("czf=")]
+    assert frequent != "czf=r" and int(frequent[4:]) < 8
+    assert "czf=r" in feats[3] and "-1zf=r" in feats[4]
+    assert not any(f.startswith("pos") for f in sentence_features(words, None, None)[1])
+
+
+@pytest.mark.skipif(not MODEL_PATH.is_file(), reason="shipped model not trained yet")
+def test_pos_from_tagger_layer_or_computed_gives_same_mentions():
+    load_builtins()
+    tag = REGISTRY["tag.default"].factory({})
+    ner = REGISTRY["ner.crf"].factory({})
+    text = "Der Vorstand von Siemens traf in München den Bürgermeister Dieter Reiter ."
+    tagged = ner(tag(document(text)))
+    assert all(t.pos for t in tagged.tokens)
+    untagged = ner(document(text))
+    assert not any(t.pos for t in untagged.tokens)
+    got = [(m.start, m.end, m.label, m.kind) for m in tagged.mentions]
+    assert got == [(m.start, m.end, m.label, m.kind) for m in untagged.mentions]
+    assert ("München", "LOC") in {(m.text, m.label) for m in tagged.mentions}

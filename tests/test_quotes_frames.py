@@ -209,3 +209,46 @@ def test_capitalised_adverb_opening_the_sentence_is_no_source(pipe):
 
     doc, q = only(pipe, "Sinngemäß hofft Musk also, dass der nächste Start bald erfolgt.", prepare)
     assert span(doc, q.source) == "Musk"
+
+
+def test_preceding_subordinate_clause_is_no_message(pipe):
+    _, qs = quotes(pipe, "Als die Polizei eintraf, sagte der Zeuge aus.")
+    assert qs == []
+
+
+def test_predicative_als_opens_no_subordinate_clause(pipe):
+    doc, q = only(pipe, "Als Begründung wurde angegeben, es werde ein neuer Partner gesucht.")
+    assert span(doc, q.cue) == "wurde angegeben" and q.addressee == []
+    assert span(doc, q.message) == "es werde ein neuer Partner gesucht"
+
+
+def test_vorwuerfe_werden_laut(pipe):
+    doc, q = only(pipe, "Erneut wurden Vorwürfe laut, die Angreifer seien bezahlt worden.")
+    assert span(doc, q.cue) == "wurden … laut" and span(doc, q.message) == "die Angreifer seien bezahlt worden"
+
+
+def tag(doc, tags):
+    for t in doc.tokens:
+        t.pos = tags.get(t.text, "NN" if t.text[:1].isupper() else "ADV")
+
+
+def test_colon_frame_without_a_verb_of_saying(pipe):
+    def prepare(doc):
+        tag(doc, {"Dabei": "PAV", "griff": "VVFIN", "sie": "PPER", "den": "ART", "an": "PTKVZ", ":": "$.",
+                  "„": "$(", "“": "$(", ".": "$.", "ist": "VAFIN"})
+
+    doc, q = only(pipe, "Dabei griff sie den Präsidenten an: „Das ist eine Lüge.“", prepare)
+    assert (q.form, span(doc, q.cue), span(doc, q.source)) == ("Direct", "griff … an", "sie")
+
+
+def test_place_after_a_named_person_is_no_part_of_the_source(pipe):
+    def prepare(doc):
+        names(doc, ("Ali al-Omair", "PER"), ("Wien", "LOC"))
+
+    doc, q = only(pipe, "Die Förderung steigt. Dies bestätigte der Ölminister Ali al-Omair in Wien.", prepare)
+    assert span(doc, q.source) == "der Ölminister Ali al-Omair"
+
+
+def test_a_time_before_the_verb_is_no_source(pipe):
+    doc, q = only(pipe, "Ende Januar verkündete der Verband, dass er sich bewerben werde.")
+    assert span(doc, q.source) == "der Verband"

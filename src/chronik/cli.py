@@ -72,6 +72,8 @@ def _progress(quiet: bool):
 
 def _run_ingest(paths: list[Path], db: Path, options, quiet: bool):
     """Ingest with a progress bar; returns (summary, error message or None)."""
+    import duckdb
+
     from .ingest import StrictReject, expand_paths, ingest
     from .store import Store
 
@@ -79,7 +81,11 @@ def _run_ingest(paths: list[Path], db: Path, options, quiet: bool):
         n_files = len(expand_paths(paths, options.format))
     except FileNotFoundError as exc:
         _fail(str(exc))
-    with _progress(quiet) as progress, Store(db) as store:
+    try:
+        store = Store(db)
+    except duckdb.Error as exc:  # locked by another process, not a DuckDB file, no permission
+        _fail(f"cannot open {db}: {str(exc).splitlines()[0]}")
+    with _progress(quiet) as progress, store:
         task = progress.add_task("ingest", stats="", total=None) if progress else None
 
         def update(s) -> None:
@@ -266,6 +272,8 @@ def run(
         for line in run_summary.errors[:20]:
             console.print(f"  error: {line}", markup=False, highlight=False, soft_wrap=True)
     if paths and result["ingest"]["added"] + result["ingest"]["unchanged"] == 0:
+        if not quiet:
+            console.print("[red]error:[/] nothing could be ingested")
         raise typer.Exit(1)
 
 

@@ -67,8 +67,8 @@ def _describe_cluster(r: dict) -> str:
                     f"{a['side']})" for a in actors) or "-"
     links = json.loads(r["linked_to"] or "[]")
     line = (f"{r['id']} {r['type']}/{r['mode'] or '-'} {r['modality']} | {who} | time {r['time_value'] or '-'} "
-            f"[{r['earliest'] or '…'} .. {r['latest'] or '…'}] | {r['n_mentions']} mentions in "
-            f"{r['n_articles']} articles ({', '.join(json.loads(r['sources'] or '[]'))})")
+            f"[{r['earliest'] or '…'} .. {r['latest'] or '…'}] | {r['n_mentions']} mention(s) in "
+            f"{r['n_articles']} article(s) ({', '.join(json.loads(r['sources'] or '[]'))})")
     return line + (f" | linked to {', '.join(links)}" if links else "")
 
 

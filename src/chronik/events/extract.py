@@ -43,6 +43,7 @@ _TIME_RELATIONS = {"vor": "before", "bis": "before", "spätestens": "before", "n
 # demonym mentions that the entity layer linked to an entity.
 _ACTOR_LABELS = {"PER", "ORG", "LOC", "GPE"}
 _MODALITY_RANK = ["denied", "negated", "possible", "demanded", "proposed", "announced", "planned"]
+_OBJECTIVE_GENITIVE_TYPES = {"ASSAULT"}
 _NO_QUANTITY_TYPES = {"CONSULT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN"}
 
 
@@ -132,15 +133,18 @@ class Extractor:
                 continue
             via = self._preposition_before(doc, info, f.token)
             for g, gev in built:
-                if g.trigger.pos != "V" or g.clause != f.clause or g.token > f.token:
+                if g.trigger.pos != "V" or g.clause != f.clause:
                     continue
                 rule = self.lex.governed.get((g.trigger.type, via))
                 if rule is None:
                     continue
-                source_from, target_from = rule
+                source_from, target_from, verb_modality = rule
                 ev.sources = list(gev.sources if source_from == "source" else gev.targets)
                 if target_from and not ev.targets:
                     ev.targets = list(gev.sources if target_from == "source" else gev.targets)
+                if verb_modality:
+                    ev.modality = gev.modality
+                    ev.attrs.pop("cue", None)
                 ev.attrs["actors_from"] = gev.attrs["trigger_text"]
                 break
 
@@ -386,6 +390,8 @@ class Extractor:
             capitals = 0  # head nouns skipped: "im deutschen Bundesland Mecklenburg-Vorpommern"
             after_coordinator = False
             while j >= info.first and u.first - j <= 5:
+                if k and units[k - 1].first <= j <= units[k - 1].last:
+                    break  # another actor: "in Vilnius US-Präsident Biden" is no phrase of "in"
                 w = info.lower[j - info.first]
                 tok = doc.tokens[j]
                 text = tok.text
@@ -431,9 +437,9 @@ class Extractor:
             if u.prep is None:
                 u.dative = u.dative and not capitals
             nxt = u.last + 1
-            if u.prep is None and not u.coordinated and nxt < info.end and nxt in noun_triggers \
-                    and u.mention.kind == "demonym":
-                u.genitive_of = nxt  # "der russische Truppenaufmarsch": the demonym is the agent
+            if not u.coordinated and nxt < info.end and nxt in noun_triggers and u.mention.kind == "demonym":
+                # "der russische Truppenaufmarsch", "bei russischen Luftangriffen": the demonym is the agent
+                u.genitive_of = nxt
             if u.prep_token is not None and u.prep_token - 1 in noun_triggers:
                 u.noun_head = u.prep_token - 1  # "seiner Reise nach Kiew": the phrase belongs to the noun
             if u.coordinated and k:
@@ -518,7 +524,7 @@ class Extractor:
         for u in in_clause:
             if u.genitive_of is not None:
                 if u.genitive_of == f.token:
-                    sources.append(u)
+                    (targets if self._objective_genitive(doc, info, f, u) else sources).append(u)
                 continue
             if u.prep is None:
                 if bare and bare[-1][0].group == u.group:
@@ -563,10 +569,11 @@ class Extractor:
                 subject = None
             if subject:
                 sources.extend(subject)
-                if not noun:
-                    for g in bare:
-                        if g is not subject:
-                            targets.extend(g)
+                for g in bare:
+                    # an offer's addressee is the partner: "schlug Putin ein Treffen vor"
+                    if g is not subject and (not noun or modality == "proposed"
+                                             and g[-1].last < f.token):
+                        targets.extend(g)
             else:
                 inherited = self._inherit(doc, info, f, units, governing_cue)
                 sources.extend(inherited)
@@ -584,6 +591,17 @@ class Extractor:
         source_entities = {u.mention.entity for u in sources if u.mention.entity is not None}
         targets = [u for u in targets if u.mention.entity is None or u.mention.entity not in source_entities]
         return sources + participants, targets, location
+
+    @staticmethod
+    def _objective_genitive(doc: Document, info: _Sentence, f: _Found, u: _Unit) -> bool:
+        """A place in the genitive with an article is what an attack is aimed at ("die Invasion der
+        Ukraine"); "Russlands Einmarsch", "der Einmarsch Russlands" name the attacker."""
+        if f.trigger.type not in _OBJECTIVE_GENITIVE_TYPES or u.mention.label != "LOC":
+            return False
+        j = u.first - 1
+        while j > f.token and info.lower[j - info.first] not in _GENITIVE_DETS:
+            j -= 1
+        return j > f.token
 
     def _in_pp(self, info: _Sentence, token: int) -> bool:
         j = token - 1
@@ -801,8 +819,8 @@ class Extractor:
         steps = 0
         while j >= info.first and steps < 7:
             w = info.lower[j - info.first]
-            if w in _BOUNDARY:
-                break
+            if w in _BOUNDARY or doc.tokens[j].pos.startswith("V") or self._is_finite(doc, info, j):
+                break  # "Nach Angaben der Polizei demonstrierten am Samstag": not "after Saturday"
             if w in _TIME_RELATIONS:
                 return _TIME_RELATIONS[w]
             j -= 1

@@ -53,8 +53,9 @@ class Lexicon:
     present_is_occurred: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     pronouns: dict[str, str] = field(default_factory=dict)  # "er" -> nom, "ihm" -> obj
-    # (verb type, preposition before the noun or "-") -> (noun source from, noun target from)
-    governed: dict[tuple[str, str], tuple[str, str | None]] = field(default_factory=dict)
+    # (verb type, preposition before the noun or "-") -> (noun source from, noun target from,
+    # whether the noun takes the verb's modality)
+    governed: dict[tuple[str, str], tuple[str, str | None, bool]] = field(default_factory=dict)
 
     def role_of(self, event_type: str, prep: str, mode: str | None = None) -> str | None:
         for key in ((f"{event_type}/{mode}", prep), (event_type, prep)):
@@ -177,6 +178,6 @@ def load() -> Lexicon:
     lex.present_is_occurred = {row[0] for row in _rows("modality", "present_is_occurred.tsv")}
     lex.place_nouns = {row[0] for row in _rows("events", "place_nouns.tsv")}
     lex.pronouns = {form: case for form, case in _rows("events", "pronouns.tsv")}
-    lex.governed = {(vtype, prep): (source, _opt(target))
-                    for vtype, prep, source, target in _rows("events", "governed.tsv")}
+    lex.governed = {(vtype, prep): (source, _opt(target), modality == "verb")
+                    for vtype, prep, source, target, modality in _rows("events", "governed.tsv")}
     return lex

@@ -41,7 +41,8 @@ def merge_events(store) -> None:
                 SELECT e.doc_id, e.idx, 'target' AS side, unnest(from_json(e.targets, '{_ACTOR_STRUCT}')) AS a
                 FROM events e
             )
-            SELECT r.doc_id, r.idx, r.side, r.a.text AS text, r.a.country AS country, r.a.sector AS sector,
+            SELECT r.doc_id, r.idx, r.side, coalesce(de.name, r.a.text) AS text, r.a.country AS country,
+                   r.a.sector AS sector,
                    CASE WHEN coalesce(de.label, '') <> 'PER' AND r.a.sector = 'GOV' AND r.a.country IS NOT NULL
                         THEN 'GOV:' || r.a.country  -- Russland, Moskau, der Kreml: one state actor
                         ELSE coalesce(de.entity_id, nullif(r.a.entity_key, ''), 'text:' || lower(r.a.text))

@@ -213,6 +213,7 @@ class _Writer:
 
 
 def checkpoint(store: Store) -> None:
+    """CHECKPOINT under a memory cap that leaves room for the index, retried with more room."""
     for attempt in range(OOM_RETRIES + 1):
         store.set_memory_limit((INGEST_BUFFER_BYTES << attempt) + int(INDEX_HEADROOM * store.index_memory()))
         try:
@@ -238,6 +239,7 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
            on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Read every record of ``paths`` into ``store``; returns counts and reject lines."""
     options = options or IngestOptions()
+    paths = [Path(p) for p in paths]
     if options.format not in FORMATS:
         raise ValueError(f"unknown format {options.format!r}; expected one of {', '.join(FORMATS)}")
     files = expand_paths(paths, options.format)
@@ -247,7 +249,7 @@ def ingest(paths: Iterable[Path], store: Store, options: IngestOptions | None = 
             summary.input_bytes += path.stat().st_size
         except OSError:
             pass
-    named = {Path(p) for p in paths}
+    named = set(paths)
     with store.memory_limit(INGEST_BUFFER_BYTES), store.auto_checkpoints_off():
         _ingest_files(files, named, store, options, summary, on_progress)
         # Fold the write-ahead log into the file now, under a cap; at close it would run uncapped.

@@ -6,7 +6,8 @@ the text gives it ("Organisation für Sicherheit und Zusammenarbeit in Europa (O
 become ``kind="role"`` mentions and attach to the person they name ("Kremlchef Putin") or, when
 bare ("der Kremlchef"), to the person holding that role in the same document.  Countries and
 sectors come from roles and from the actor tables (see ``chronik.nlp.roles``); a user entity file
-(``{"entity_file": path}``) links entities to external ids and overrides country/sector.
+(``{"entity_file": path}``) links entities to external ids, overrides country/sector and finds
+the names it lists where the NER missed them.
 
 Across the corpus (``consolidate_corpus(store)``, run by ``chronik.runner``): see docs/entities.md.
 """
@@ -115,9 +116,22 @@ def load_entity_file(path: str | Path) -> list[UserEntity]:
 class UserIndex:
     def __init__(self, entities: list[UserEntity]):
         self.by_alias: dict[str, list[UserEntity]] = {}
+        # exact surface forms of typed entries -> label, to find the names the NER missed
+        self.labels: dict[str, str] = {}
         for ent in entities:
             for alias in {ent.name, *ent.aliases}:
                 self.by_alias.setdefault(normalise(alias), []).append(ent)
+                if ent.type and len(alias) > 1:
+                    self.labels.setdefault(alias, ent.type)
+        alternatives = "|".join(re.escape(a) for a in sorted(self.labels, key=len, reverse=True))
+        self.pattern = re.compile(rf"(?<!\w)(?:{alternatives})s?(?!\w)") if alternatives else None
+
+    def label_of(self, surface: str) -> str | None:
+        """The file's type for a listed name, or for the genitive -s of a listed person."""
+        label = self.labels.get(surface)
+        if label is None and surface.endswith("s") and self.labels.get(surface[:-1]) == "PER":
+            label = "PER"
+        return label
 
     def find(self, label: str, forms: list[str]) -> UserEntity | None:
         for form in forms:
@@ -203,6 +217,7 @@ class DocumentConsolidator:
             m.entity = None
             keep.append(m)
         mentions = keep + self._names_after_roles(doc, roles, keep)
+        mentions += self._listed_names(doc, roles, mentions)
         mentions += self._repeated_names(doc, roles, mentions)
         clusters: list[_Cluster] = []
         self._cluster_persons(mentions, clusters)
@@ -312,6 +327,26 @@ class DocumentConsolidator:
             covered.append((start, end))
         return found
 
+    def _listed_names(self, doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
+        """Names and aliases from the user entity file that the NER missed, where they stand as
+        whole tokens ("Peskow" listed with Dmitri Peskow)."""
+        if self.users is None or self.users.pattern is None or not doc.tokens:
+            return []
+        starts = {t.start for t in doc.tokens}
+        ends = {t.end for t in doc.tokens}
+        covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
+        found = []
+        for match in self.users.pattern.finditer(doc.text):
+            start, end = match.span()
+            label = self.users.label_of(match.group())
+            if (label is None or start not in starts or end not in ends
+                    or any(s < end and start < e for s, e in covered)):
+                continue
+            found.append(Mention(start, end, match.group(), label, "name", score=0.9,
+                                 attrs={"source": "entity file"}))
+            covered.append((start, end))
+        return found
+
     def _repeated_names(self, doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
         """Occurrences of a person's name (full, surname, genitive) that the NER missed elsewhere in
         the same document: a name found once names the same person throughout the article
@@ -319,13 +354,17 @@ class DocumentConsolidator:
         if not doc.tokens:
             return []
         variants: set[tuple[str, ...]] = set()
+        first_names = self.lex.gaz.first_names
         for m in mentions:
             if m.label != "PER" or m.kind != "name":
                 continue
             toks = _person_tokens(m.text, self.lex)
             if not toks or not toks[-1][:1].isupper():
                 continue
-            for name in {toks, toks[-1:]}:
+            # "Horvaths Bilder" (a genitive and a noun the NER took for one name): only the whole
+            # form repeats, not "Bilder"
+            possessed = len(toks) > 1 and toks[-2][-1:] in ("s", "'", "’") and toks[-2] not in first_names
+            for name in {toks} if possessed else {toks, toks[-1:]}:
                 if len(name) == 1 and (len(name[0]) < 3 or self.lex.head(name[0]) is not None):
                     continue  # too short, or a role noun ("Richter") that is better left to the roles
                 variants.add(name)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..doc import Document, Mention, Token
 from ..eval.conll import spans as bio_spans
 from ..pipeline import component
-from .ner_features import FEATURE_VERSION, pos_tags, sentence_features
+from .ner_features import FEATURE_VERSION, pos_tags, sentence_features, word_frequency_buckets
 from .ner_gazetteer import default_gazetteer
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "ner_crf.crfsuite"
@@ -66,6 +66,7 @@ def load_crf(path: Path):
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()
+    word_frequency_buckets()  # loaded here so that the first document does not pay for it
     rules = config.get("rules", True)
 
     def annotate(doc: Document) -> Document:

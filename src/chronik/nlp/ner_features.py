@@ -1,5 +1,7 @@
 """Token features for the CRF tagger: word form, affixes, shape, position, neighbours,
-gazetteer membership and STTS tags from our own tagger (``tag.default``).  Plain string features (crfsuite's fastest input); one pass over the
+gazetteer membership, STTS tags from our own tagger (``tag.default``) and the word's frequency in
+general German text (``lexicons/gazetteers/wordfreq_de.tsv``: an unseen capitalised word that is
+frequent in lowercase is probably a noun, a rare one probably a name).  Plain string features (crfsuite's fastest input); one pass over the
 sentence computes each token's own features once, neighbours reuse them.
 
 ``FEATURE_VERSION`` is stored with a trained model; a model trained with other features is
@@ -9,10 +11,12 @@ refused at load time rather than silently mis-tagging.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from .ner_gazetteer import Gazetteer
 
-FEATURE_VERSION = "2"  # 2: STTS tags of the token and its neighbours
+FEATURE_VERSION = "3"  # 2: STTS tags of the token and its neighbours; 3: word-frequency buckets
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
 _LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"
@@ -54,6 +58,13 @@ def _own(word: str, first: bool) -> tuple[list[str], str, str]:
     return feats, lower, shape
 
 
+@lru_cache(maxsize=1)
+def word_frequency_buckets() -> dict[str, str]:
+    """Lowercase word -> frequency bucket ("0" most frequent ... "13"); absent words are rare."""
+    text = resources.files("chronik.lexicons.gazetteers").joinpath("wordfreq_de.tsv").read_text("utf-8")
+    return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def sentence_features(words: list[str], gazetteer: Gazetteer | None,
                       pos: list[str] | None) -> list[list[str]]:
     """Feature strings per token; ``pos`` are the tokens' STTS tags (``None``: no POS features,
@@ -61,11 +72,16 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
     n = len(words)
     own = [_own(w, i == 0) for i, w in enumerate(words)]
     gz = gazetteer.token_tags(words) if gazetteer is not None else [[] for _ in words]
+    buckets = word_frequency_buckets()
+    zf = ["zf=" + buckets.get(lower, "r") for _, lower, _ in own]
     out: list[list[str]] = []
     for i in range(n):
         feats, lower, shape = own[i]
         feats = feats + gz[i]
         feats.append("b")
+        feats.append(zf[i])
+        if words[i][:1].isupper():
+            feats.append("c" + zf[i])
         if pos is not None:
             # STTS from our tagger: NE vs NN separates names from capitalised common nouns.
             feats.append("pos=" + pos[i])
@@ -81,6 +97,7 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
             feats.append("-1s3=" + pl[-3:])
             feats.append("-1l|l=" + pl + "|" + lower)
             feats.extend("-1" + g for g in gz[i - 1])
+            feats.append("-1" + zf[i - 1])
             if i > 1:
                 feats.append("-2l=" + own[i - 2][1])
         if i == n - 1:
@@ -92,6 +109,7 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
             feats.append("+1s3=" + nl[-3:])
             feats.append("l|+1l=" + lower + "|" + nl)
             feats.extend("+1" + g for g in gz[i + 1])
+            feats.append("+1" + zf[i + 1])
             if i < n - 2:
                 feats.append("+2l=" + own[i + 2][1])
         out.append(feats)

@@ -124,10 +124,13 @@ class _Doc:
         self.has_pos = any(self.pos)
         starts = [t.start for t in self.toks]
         self.named: set[int] = set()  # tokens inside a mention: names whatever their tag says
+        self.person: set[int] = set()  # tokens inside a person's name
         for m in doc.mentions:
             k = bisect.bisect_left(starts, m.start)
             while k < self.n and self.toks[k].start < m.end:
                 self.named.add(k)
+                if m.label == "PER" and m.kind == "name":
+                    self.person.add(k)
                 k += 1
         sents = doc.sentences or []
         self.sent_of = [0] * self.n
@@ -293,8 +296,10 @@ class _Doc:
                     break
                 j = k
             elif has_head and self.low[j] in NAME_PREPS and j + 1 < limit and self.is_noun(j + 1) \
-                    and not self.is_det(j + 1) and self.text[j + 1] not in TEMPORAL_NOUNS:
-                # "ein Sprecher in Berlin", "Ministerium für Bildung", "Ärzte ohne Grenzen"
+                    and not self.is_det(j + 1) and self.text[j + 1] not in TEMPORAL_NOUNS \
+                    and j - 1 not in self.person:
+                # "ein Sprecher in Berlin", "Ministerium für Bildung", "Ärzte ohne Grenzen"; but after a
+                # person's name the place is an adverbial: "Ali al-Omair in Wien"
                 j += 1
             elif has_head and self.text[j] == "(":
                 k = j + 1
@@ -518,6 +523,10 @@ class QuoteRules:
                     return cand
                 if d.text[o - 1] == ":" and d.np_forward(s, e) == e:
                     return _Cand("Direct", source=list(range(s, e)), cue_kind="colon")
+                if d.text[o - 1] == ":":
+                    cand = self._colon_frame(d, s, e)
+                    if cand is not None:
+                        return cand
         # a quoted fragment inside a clause with a reporting verb: bezeichnete X als „…“
         s, _ = d.clause(o - 1) if o > 0 and not d.is_boundary(o - 1) else (o, o)
         _, e = d.clause(c + 1) if c + 1 < d.n and not d.is_boundary(c + 1) else (c + 1, c + 1)
@@ -539,6 +548,26 @@ class QuoteRules:
                     return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
                                  addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
+
+    def _colon_frame(self, d: _Doc, s: int, e: int) -> _Cand | None:
+        """"Dabei griff sie den Präsidenten an: „…“": a main clause ending in a colon before a quotation
+        frames it even without a verb of saying; its finite verb (with particle and reflexive) is the cue.
+        Needs the tagger to find the finite verb."""
+        if not d.has_pos:
+            return None
+        ss, _ = d.sentence_range(s)
+        if s > ss and d.text[s - 1] == ",":  # the clause after an apposition: take the whole sentence
+            s = ss
+        verbs = [k for k in range(s, e) if d.pos[k] in ("VVFIN", "VAFIN", "VMFIN") and d.quote_of[k] < 0]
+        if len(verbs) != 1 or d.low[s] in SUBORDINATORS or d.low[s] in RELATIVES:
+            return None
+        fin = verbs[0]
+        cue = [fin] + [k for k in range(fin + 1, e) if d.pos[k] in ("PTKVZ", "VVPP", "VVINF")
+                       or d.low[k] in ("sich",) and k - fin <= 4]
+        src = self._subject(d, s, e, cue)
+        if not src or any(d.pos[k].startswith("V") for k in src):
+            return None
+        return _Cand("Direct", cue=sorted(cue), source=src, cue_kind="colon")
 
     @staticmethod
     def _embedded_title(d: _Doc, o: int) -> bool:
@@ -657,7 +686,9 @@ class QuoteRules:
             src = list(range(after, src_end))
             if src:
                 msg = list(range(ss, s - 1))
-                if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg):
+                if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \
+                        and not (d.low[ss] in SUBORDINATORS and d.low[ss] not in ("dass", "ob")
+                                 and d.text[s - 2] not in QUOTE_MARKS):  # "Als die Polizei eintraf, sagte …"
                     cand = mk("Indirect", src, msg)
                     cand.subjunctive = d.has_konjunktiv(ss, s - 1)
                     return cand
@@ -852,7 +883,9 @@ class QuoteRules:
                 and d.low[start] not in NOT_SUBJECT_STARTS \
                 and not (d.low[start] in ANAPHORIC_OBJECTS and start + 1 == fin):
             end = d.np_forward(start, fin)
-            if end == fin or (end > start and end >= fin - 2):
+            temporal = any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
+                           for k in range(start, end))  # "Ende Januar verkündete der Verband"
+            if not temporal and (end == fin or (end > start and end >= fin - 2)):
                 return list(range(start, end))
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
@@ -918,6 +951,8 @@ class QuoteRules:
             start = s
             while start < cue[0] and (d.low[start] in CONJUNCTIONS or d.low[start] in ADVERBS):
                 start += 1
+            if start > s and d.low[start - 1] == "als":
+                return []  # "Als Begründung wurde angegeben": a predicative, not the addressee
             end = d.np_forward(start, cue[0]) if d.low[start] not in PREPOSITIONS else start
             return list(range(start, end)) if end == cue[0] else []
         after = max(cue[:1] + [x for x in src if x > cue[0]]) + 1

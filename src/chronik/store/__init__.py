@@ -148,13 +148,13 @@ class Store:
         columns = {c: [r.get(c) for r in rows] for c in DOCUMENT_COLUMNS}
         columns["meta"] = [json.dumps(m or {}, ensure_ascii=False) for m in columns["meta"]]
         batch = pa.table({c: pa.array(v, type=types.get(c, pa.string())) for c, v in columns.items()})
+        # No try/finally: after a failed INSERT the aborted transaction refuses even the unregister,
+        # which would hide the real error (say, out of memory); the next register replaces the view.
         self.con.register("_documents_batch", batch)
-        try:
-            cols = ", ".join(DOCUMENT_COLUMNS)
-            self.con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM _documents_batch "
-                             "ON CONFLICT DO NOTHING")
-        finally:
-            self.con.unregister("_documents_batch")
+        cols = ", ".join(DOCUMENT_COLUMNS)
+        self.con.execute(f"INSERT INTO documents ({cols}) SELECT {cols} FROM _documents_batch "
+                         "ON CONFLICT DO NOTHING")
+        self.con.unregister("_documents_batch")
         return self.con.execute("SELECT count(*) FROM documents").fetchall()[0][0] - before
 
     def insert_rejects(self, rejects: list[tuple[str, str, str]]) -> None:
