@@ -19,6 +19,7 @@ FAMILIES = [
     ("consult_meeting", "Macron traf Scholz in Berlin.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
     ("consult_meeting", "Macron und Scholz haben sich in Berlin getroffen.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
     ("consult_meeting", "Macron und Scholz sprachen über die Lage.", "CONSULT", "meeting", ["Macron"], ["Scholz"]),
+    ("consult_meeting", "Putin empfing Macron im Kreml.", "CONSULT", "meeting", ["Putin"], ["Macron"]),
     ("consult_negotiate", "Russland und die Ukraine verhandelten über einen Waffenstillstand.", "CONSULT", "negotiate", ["Russland"], ["Ukraine"]),
     ("consult_visit", "Macron besuchte Moskau.", "CONSULT", "visit", ["Macron"], ["Moskau"]),
     ("mobilize", "Russland verlegte Panzer nach Polen.", "MOBILIZE", "troops", ["Russland"], ["Polen"]),
@@ -363,3 +364,10 @@ def test_call_in_which_a_warning_was_made_is_between_the_two_and_took_place():
     assert [(codes(e.sources), codes(e.targets)) for e in invasion] == [([], ["Ukraine"])]
     doc = build("Die USA halten einen Einmarsch Russlands in die Ukraine für möglich.", WORLD)
     assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["Russlands"], ["Ukraine"])]
+
+
+def test_demonym_before_a_noun_in_a_phrase_is_its_agent_and_a_place_does_not_swallow_the_next_actor():
+    doc = build("Bei russischen Luftangriffen auf Kiew starben zwölf Menschen.", WORLD)
+    assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["russischen"], ["Kiew"])]
+    doc = build("Selenskyj traf in Berlin Macron.", WORLD)
+    assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["Selenskyj"], ["Macron"])]

@@ -361,6 +361,9 @@ class DocumentConsolidator:
             toks = _person_tokens(m.text, self.lex)
             if not toks or not toks[-1][:1].isupper():
                 continue
+            if len(toks) == 1 and len(WORD.findall(m.text)) == 1 and not (
+                    m.attrs.get("country") or m.attrs.get("source") in ("after role", "entity file")):
+                continue  # a lone word the NER called a person is too often a firm, club or film
             # "Horvaths Bilder" (a genitive and a noun the NER took for one name): only the whole
             # form repeats, not "Bilder"
             possessed = len(toks) > 1 and toks[-2][-1:] in ("s", "'", "’") and toks[-2] not in first_names

@@ -44,6 +44,7 @@ ADVERBS = _WORDS["adverbs"]
 CONJUNCTIONS = _WORDS["conjunctions"]
 SUBORDINATORS = _WORDS["subordinators"]
 COMPLEMENT_STARTS = _WORDS["complement_starts"]
+ADVERBIAL_SUBORDINATORS = _WORDS["adverbial_subordinators"]
 AUXILIARIES = _WORDS["auxiliaries"]
 FREE_INDIRECT_MARKERS = _WORDS["free_indirect_markers"]
 ADDRESSEE_DATIVE_STARTS = _WORDS["addressee_dative_starts"]
@@ -252,8 +253,9 @@ class _Doc:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
         if i >= limit:
             return i
-        if self.low[i] in SUBJECT_PRONOUNS and not self.is_noun(i):
-            return i + 1
+        if self.low[i] in SUBJECT_PRONOUNS and not self.is_noun(i) and not (
+                self.is_det(i) and i + 1 < limit and (self.is_noun(i + 1) or self.is_adj(i + 1))):
+            return i + 1  # a pronoun, unless it determines a noun: "Ihr Vorsitzender", "Dieser Arzt"
         j = i
         has_head = False
         if self.low[i] in PARTITIVES and i + 2 < limit and self.low[i + 1] in ("der", "des") \
@@ -672,6 +674,18 @@ class QuoteRules:
                 cand = mk("Indirect", src, msg)
                 cand.subjunctive = d.has_konjunktiv(msg[0], msg[-1] + 1)
                 return cand
+        # "Zuvor hatte ein Sprecher, Hans Meier, erklärt, …": the auxiliary and subject stand before the
+        # apposition, the participle after it
+        if s == cue[0] and len(cue) == 1 and s > ss \
+                and any(f.kind in ("participle", "split_participle") for f in self.lex.forms[d.low[s]]) \
+                and d.text[s - 1] == "," and self._has_complement(d, e, se):
+            frame = self._aux_before_apposition(d, s, ss)
+            if frame is not None:
+                aux, src_start = frame
+                cand = mk("Indirect", list(range(src_start, s - 1)), list(range(e + 1, d.message_end(e + 1))))
+                cand.cue = [aux] + cue
+                cand.subjunctive = d.has_konjunktiv(e + 1, d.message_end(e + 1))
+                return cand
         # "Die Sprecherin des Ministeriums, Maria Sacharowa, kritisierte …": the subject has an apposition
         if s == cue[0] and s > ss and d.text[s - 1] == ",":
             start = ss
@@ -698,8 +712,11 @@ class QuoteRules:
             konj = d.has_konjunktiv(nxt, d.message_end(nxt))
             passive = any(d.low[k] in PASSIVE_AUX for k in cue)
             # "Nachdem X gewarnt hatte, sei …": after a subordinate clause the main clause follows
+            # but "…, der sagte, man dürfe …": a Konjunktiv clause not opened by its verb is the message
             main_follows = self._subordinate(d, s, cue) and d.low[nxt] not in COMPLEMENT_STARTS \
-                and not self._zu_infinitive(d, nxt, d.clause(nxt)[1]) and d.text[e] != ":"
+                and not self._zu_infinitive(d, nxt, d.clause(nxt)[1]) and d.text[e] != ":" \
+                and not (konj and d.has_pos and not d.pos[nxt].endswith("FIN")
+                         and d.has_konjunktiv(nxt, d.clause(nxt)[1]))
             is_complement = not main_follows and self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
                 and self._plain_clause_follows(d, nxt))
@@ -744,6 +761,27 @@ class QuoteRules:
                 return cand
         return None
 
+    @staticmethod
+    def _aux_before_apposition(d: _Doc, s: int, ss: int) -> tuple[int, int] | None:
+        """(auxiliary, subject start) of "hatte der Investor, Larry Silverstein, | zugesagt": a finite
+        auxiliary followed by a noun phrase that runs to the comma before the appositions ending at s."""
+        j = s - 1
+        for _ in range(3):
+            a = j
+            while a > ss and not d.hard[a - 1]:
+                a -= 1
+            for k in range(a, j):
+                if d.low[k] in AUXILIARIES and d.low[k] not in MODALS and (not d.has_pos or d.pos[k] == "VAFIN"):
+                    start = QuoteRules._after_verb(d, k + 1, j, [k])
+                    if start < j and d.np_forward(start, j, appositions=False) > start \
+                            and QuoteRules._verbless(d, start, j):  # attachments kept: "der Sprecher in Kiew"
+                        return k, start
+                    return None
+            if a <= ss or d.text[a - 1] != "," or not QuoteRules._verbless(d, a, j) or d.np_forward(a, j) != j:
+                return None
+            j = a - 1
+        return None
+
     def _has_complement(self, d: _Doc, e: int, se: int) -> bool:
         """A message clause follows the verb's clause: ": …", ", dass …", ", Y sei …", ", … zu tun"."""
         if not (e < se and d.text[e] in (",", ":") and e + 1 < se):
@@ -751,6 +789,8 @@ class QuoteRules:
         nxt = e + 1
         ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
         nlow = d.low[nxt]
+        if nlow in ADVERBIAL_SUBORDINATORS:
+            return False  # an adverbial clause ("bestritt das, indem er sagte, …") is no message
         # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
             and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS)
@@ -891,6 +931,10 @@ class QuoteRules:
         end = d.np_forward(after, e)
         if end > after:
             return list(range(after, end))
+        if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD") \
+                and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
+                and d.low[start] not in FOCUS_ADVERBS and d.low[start] not in SUBORDINATORS:
+            return [start]  # a surname the tagger read as an adverb at the sentence start: "Künast sagte, …"
         return []
 
     @staticmethod
