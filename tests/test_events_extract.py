@@ -75,6 +75,8 @@ def test_nominalisations_and_compounds_trigger(text, etype):
     "Der Stürmer traf zum 1:0.", "Die Regierung hat eine Entscheidung getroffen.",
     "Einige Beobachter blieben skeptisch.",
     "Scholz sprach am Montag über die Lage.",  # a speech, not a meeting: no partner
+    "Die Regierung will die Reform rasch in Angriff nehmen.",  # idioms.tsv
+    "Die Partei brachte Macron als Kandidaten ins Gespräch.",
 ])
 def test_no_false_triggers(text):
     assert build(text, WORLD).events == []
@@ -371,3 +373,15 @@ def test_demonym_before_a_noun_in_a_phrase_is_its_agent_and_a_place_does_not_swa
     assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["russischen"], ["Kiew"])]
     doc = build("Selenskyj traf in Berlin Macron.", WORLD)
     assert [(codes(e.sources), codes(e.targets)) for e in doc.events] == [(["Selenskyj"], ["Macron"])]
+
+
+def test_demonym_actors_span_their_noun_and_a_demonym_noun_titles_a_name(default_pipeline):
+    from chronik.doc import DocDate, Document
+
+    d = date(2016, 1, 15)
+    doc = default_pipeline(Document("t", "Die französischen Behörden hatten am Donnerstag den Franzosen "
+                                         "Reda Kriket festgenommen.", date=DocDate("2016-01-15", "day", d, d)))
+    arrest = [e for e in doc.events if e.type == "COERCE"]
+    assert [(codes(e.sources), codes(e.targets)) for e in arrest] == [
+        (["französischen Behörden"], ["Franzosen Reda Kriket"])]
+    assert arrest[0].sources[0].country == "FRA"

@@ -129,3 +129,27 @@ def test_differently_worded_reports_of_one_call_merge(tmp_path, default_pipeline
         rows = store.con.execute("SELECT n_mentions, n_articles, modality FROM event_clusters "
                                  "WHERE type = 'CONSULT'").fetchall()
         assert rows == [(6, 6, "occurred")]
+
+
+def test_planned_and_held_call_are_linked_through_the_default_pipeline(tmp_path, default_pipeline):
+    import json
+
+    from chronik.runner import analyse
+    from chronik.store import Store
+
+    from test_events_merge import _add
+
+    with Store(tmp_path / "c.duckdb") as store:
+        _add(store, [
+            ("Tagesblatt", "2022-02-11", "Kremlchef Wladimir Putin und US-Präsident Joe Biden wollen am Samstag telefonieren."),
+            ("Abendpost", "2022-02-11", "Biden und Putin werden am Samstag miteinander telefonieren."),
+            ("Nordkurier", "2022-02-13", "Putin und Biden haben am Samstag telefoniert."),
+        ])
+        analyse(store, default_pipeline)
+        rows = {r[0]: r[1:] for r in store.con.execute(
+            "SELECT modality, id, n_mentions, linked_to FROM event_clusters WHERE type = 'CONSULT'").fetchall()}
+        assert set(rows) == {"planned", "occurred"}
+        (planned_id, n_planned, planned_links), (occurred_id, n_occurred, occurred_links) = \
+            rows["planned"], rows["occurred"]
+        assert (n_planned, n_occurred) == (2, 1)
+        assert json.loads(planned_links) == [occurred_id] and json.loads(occurred_links) == [planned_id]

@@ -83,6 +83,7 @@ class _Unit:
     noun_head: int | None = None  # noun trigger whose prepositional phrase this is
     group: int = -1
     title: Mention | None = None  # a role or noun directly before the name ("Waffenhändler")
+    head_end: int | None = None  # end of the noun a demonym adjective qualifies ("Behörden")
 
 
 @dataclass(slots=True)
@@ -106,7 +107,8 @@ class Extractor:
         if not doc.tokens or not doc.sentences:
             return events
         mentions = [m for m in doc.mentions if self._is_actor(doc, m)]
-        mentions = sorted(mentions + self._pronouns(doc, mentions), key=lambda m: (m.start, -m.end))
+        mentions += self._pronouns(doc, mentions) + self._generic_actors(doc)
+        mentions.sort(key=lambda m: (m.start, -m.end))
         mention_starts = [m.start for m in mentions]
         token_starts = [t.start for t in doc.tokens]
         timex_starts = sorted((t.start, i) for i, t in enumerate(doc.timexes))
@@ -161,6 +163,26 @@ class Extractor:
             j -= 1
         return "-"
 
+    def _generic_actors(self, doc: Document) -> list[Mention]:
+        """Common nouns naming an actor ("die Polizei", "Tausende Menschen"; ``generic_actors.tsv``)
+        where no mention covers them, nor a demonym before them ("die russische Polizei": that
+        demonym is the actor, coded with the noun's sector)."""
+        covered = sorted((m.start, m.end) for m in doc.mentions)
+        starts = [s for s, _ in covered]
+        out = []
+        for i, tok in enumerate(doc.tokens):
+            sector = self.lex.generic_actors.get(tok.text)
+            if sector is None:
+                continue
+            k = bisect_right(starts, tok.start) - 1
+            if k >= 0 and covered[k][1] > tok.start:
+                continue
+            if i and any(m.end == doc.tokens[i - 1].end and m.kind == "demonym" for m in doc.mentions
+                         if m.start >= doc.tokens[i - 1].start):
+                continue
+            out.append(Mention(tok.start, tok.end, tok.text, "ORG", "role", attrs={"sector": sector, "generic": True}))
+        return out
+
     def _pronouns(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """Third-person singular pronouns the mention layer left unresolved, as actors: a subject
         pronoun ("Dort traf er Selenskyj") names the first person of the nearest earlier sentence
@@ -211,7 +233,8 @@ class Extractor:
 
     def _is_actor(self, doc: Document, m: Mention) -> bool:
         if m.kind in ("role", "pronoun", "demonym"):
-            return m.entity is not None or (m.kind != "pronoun" and bool(m.attrs.get("country")))
+            return m.entity is not None or (m.kind != "pronoun" and bool(m.attrs.get("country")
+                                                                          or m.attrs.get("generic")))
         return m.label in _ACTOR_LABELS
 
     # -- sentences and clauses ------------------------------------------------------------------
@@ -331,6 +354,8 @@ class Extractor:
         lower = text.lower()
         if any(lower.endswith(w) for w in lex.not_triggers):
             return None
+        if i > info.first and (info.lower[i - 1 - info.first], lower) in lex.idioms:
+            return None  # "in Angriff nehmen", "ins Gespräch bringen"
         trig = lex.noun_forms.get(lower)
         head = None
         if trig is None:
@@ -440,6 +465,10 @@ class Extractor:
             if not u.coordinated and nxt < info.end and nxt in noun_triggers and u.mention.kind == "demonym":
                 # "der russische Truppenaufmarsch", "bei russischen Luftangriffen": the demonym is the agent
                 u.genitive_of = nxt
+            elif (u.mention.kind == "demonym" and u.mention.attrs.get("form") == "adjective" and nxt < info.end
+                  and doc.tokens[nxt].text[:1].isupper() and doc.tokens[nxt].text.isalpha()
+                  and (k + 1 >= len(units) or units[k + 1].first > nxt)):
+                u.head_end = doc.tokens[nxt].end  # the actor is "die französischen Behörden"
             if u.prep_token is not None and u.prep_token - 1 in noun_triggers:
                 u.noun_head = u.prep_token - 1  # "seiner Reise nach Kiew": the phrase belongs to the noun
             if u.coordinated and k:
@@ -469,8 +498,8 @@ class Extractor:
         # the rest of the title's last token may follow the mention: "US" in "US-Basketballspielerin"
         if doc.text[doc.tokens[prev.last].end:m.start].strip() or prev.title is not None:
             return False
-        if prev.mention.kind == "demonym":
-            return prev.end < doc.tokens[prev.last].end
+        if prev.mention.kind == "demonym":  # "US-Basketballspielerin", "den Franzosen Reda Kriket"
+            return prev.end < doc.tokens[prev.last].end or prev.mention.attrs.get("form") == "noun"
         return prev.mention.kind == "role" or (prev.first == prev.last and doc.tokens[prev.first].pos == "NN")
 
     def _vorfeld(self, doc: Document, info: _Sentence, units: list[_Unit]) -> None:
@@ -498,10 +527,12 @@ class Extractor:
     def _actor(self, doc: Document, u: _Unit, start: int | None = None, end: int | None = None) -> Actor:
         start = u.start if start is None else start
         end = u.end if end is None else end
-        end = max(end, doc.tokens[u.last].end)  # whole words: "US" of "US-Bürger" is the citizens
+        end = max(end, doc.tokens[u.last].end, u.head_end or 0)  # whole words: "US-Bürger", not "US"
         country, sector = self._codes(doc, u.mention)
         if u.title is not None and country is None:
             country, sector = self._codes(doc, u.title)
+        if u.head_end is not None and sector is None:  # "die russische Polizei": RUS COP
+            sector = self.lex.generic_actors.get(doc.text[doc.tokens[u.last + 1].start:u.head_end])
         return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
 
     @staticmethod

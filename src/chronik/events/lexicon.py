@@ -50,6 +50,8 @@ class Lexicon:
     symmetric: set[tuple[str, str]] = field(default_factory=set)  # (type, mode|*)
     tense_words: dict[str, tuple[str, str]] = field(default_factory=dict)  # form -> (tense, verb)
     not_triggers: set[str] = field(default_factory=set)
+    idioms: set[tuple[str, str]] = field(default_factory=set)  # ("in", "angriff"): "in Angriff nehmen"
+    generic_actors: dict[str, str] = field(default_factory=dict)  # "Polizei" -> COP
     present_is_occurred: set[str] = field(default_factory=set)
     place_nouns: set[str] = field(default_factory=set)
     pronouns: dict[str, str] = field(default_factory=dict)  # "er" -> nom, "ihm" -> obj
@@ -175,6 +177,8 @@ def load() -> Lexicon:
     for form, tense, verb in _rows("modality", "tense_words.tsv"):
         lex.tense_words[form] = (tense, verb)
     lex.not_triggers = {row[0] for row in _rows("events", "not_triggers.tsv")}
+    lex.idioms = {(before, noun) for before, noun in _rows("events", "idioms.tsv")}
+    lex.generic_actors = {form: sector for form, sector in _rows("events", "generic_actors.tsv")}
     lex.present_is_occurred = {row[0] for row in _rows("modality", "present_is_occurred.tsv")}
     lex.place_nouns = {row[0] for row in _rows("events", "place_nouns.tsv")}
     lex.pronouns = {form: case for form, case in _rows("events", "pronouns.tsv")}

@@ -42,7 +42,7 @@ TYPE_MAP = {
     "location-street": "LOC",
 }
 GERMEVAL_MAP = "drop-deriv-part,OTH=MISC"
-DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150}
+DEFAULT_PARAMS = {"c1": 0.02, "c2": 0.05, "max_iterations": 150}  # best of 4 settings tried in 5-fold CV
 
 
 def default_data_dir() -> Path:

@@ -63,6 +63,7 @@ INDEFINITE = _WORDS["indefinite"]
 PARTITIVES = _WORDS["partitives"]
 FOCUS_ADVERBS = _WORDS["focus_adverbs"]
 STANCE_ADJECTIVES = _WORDS["stance_adjectives"]
+DOCUMENTS = tuple(_WORDS["documents"])
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -362,6 +363,9 @@ class _Doc:
                     return vf, self.with_companions([i - 1, i], clause_end)
                 continue
             if vf.kind == "participle":
+                if i + 1 < clause_end and self.low[i + 1] in ("werden", "haben", "sein") \
+                        and any(self.low[k] in MODALS for k in range(self.clause(i)[0], i)):
+                    return None  # "kann veröffentlicht werden", "soll gesagt haben": no report
                 cue = self._with_auxiliary(i)
                 if len(cue) > 1 or plain is None and not any(f.kind == "finite" for f in forms):
                     return vf, self.with_companions(cue, clause_end)
@@ -715,7 +719,7 @@ class QuoteRules:
             # but "…, der sagte, man dürfe …": a Konjunktiv clause not opened by its verb is the message
             main_follows = self._subordinate(d, s, cue) and d.low[nxt] not in COMPLEMENT_STARTS \
                 and not self._zu_infinitive(d, nxt, d.clause(nxt)[1]) and d.text[e] != ":" \
-                and not (konj and d.has_pos and not d.pos[nxt].endswith("FIN")
+                and not (konj and (d.low[nxt] in SUBJECT_PRONOUNS or not self._verb_like(d, nxt))
                          and d.has_konjunktiv(nxt, d.clause(nxt)[1]))
             is_complement = not main_follows and self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
@@ -864,6 +868,14 @@ class QuoteRules:
                     end = d.np_forward(k + 1, e)
                     if end > k + 1:
                         return list(range(k + 1, end))
+            for k in range(s, e):
+                # no agent: a document named in an in-phrase is the source ("In einem Bericht der Polizei
+                # wurde gefordert, …"); the preposition is not part of it
+                if d.low[k] in ("in", "im") and k not in cue:
+                    end = d.np_forward(k + 1, e, appositions=False)
+                    head = next((x for x in range(k + 1, end) if d.is_noun(x)), None)
+                    if head is not None and d.low[head].endswith(DOCUMENTS):
+                        return list(range(k + 1, end))
             return []
         fin = cue[0]
         if fin == s and s > 0 and d.text[s - 1] == ",":
@@ -897,8 +909,9 @@ class QuoteRules:
             start += 1  # "Auch der Minister sagte"
         if start < fin and d.low[start] in SUBORDINATORS | {"wie"}:
             start += 1
-            if start < fin and d.low[start] in RELATIVES:
-                return [start]
+            if start < fin and d.low[start] in RELATIVES and not (
+                    start + 1 < fin and (d.is_noun(start + 1) or d.is_adj(start + 1))):
+                return [start]  # "…, wie der sagte" but not "weil die Gewerkschaft sagte"
         article = start + 1 < fin and (d.is_noun(start + 1) or d.is_adj(start + 1))
         verb_final = cue[0] >= e - 2 or fin > start + 1
         if start < fin and d.low[start] in RELATIVES and start > 0 and d.text[start - 1] == "," and not article \
