@@ -258,7 +258,8 @@ def test_preposition_found_across_head_nouns_and_unrecognised_conjuncts():
 
 def test_dateline_is_not_an_actor():
     doc = build("Berlin – Massive Kritik kam von der Opposition.", WORLD)
-    assert doc.events[0].sources == []
+    # the critic is the opposition (a generic actor, generic_actors.tsv), not the dateline's city
+    assert [(a.text, a.sector) for a in doc.events[0].sources] == [("Opposition", "OPP")]
 
 
 def test_time_words_are_not_head_nouns_of_actors():
@@ -385,3 +386,11 @@ def test_demonym_actors_span_their_noun_and_a_demonym_noun_titles_a_name(default
     assert [(codes(e.sources), codes(e.targets)) for e in arrest] == [
         (["französischen Behörden"], ["Franzosen Reda Kriket"])]
     assert arrest[0].sources[0].country == "FRA"
+
+
+def test_generic_actors_have_a_sector_and_take_the_country_of_their_demonym():
+    doc = build("Die Polizei nahm mehr als 200 Demonstranten fest.", WORLD)
+    assert [([(a.text, a.sector) for a in e.sources], [(a.text, a.sector) for a in e.targets])
+            for e in doc.events] == [([("Polizei", "COP")], [("Demonstranten", "CVL")])]
+    doc = build("Die russische Polizei nahm Selenskyj fest.", WORLD)
+    assert [(a.text, a.country, a.sector) for a in doc.events[0].sources] == [("russische Polizei", "RUS", "COP")]

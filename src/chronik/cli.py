@@ -248,13 +248,7 @@ def run(
                 progress.update(task, stats=(f"{s.analysed:,} docs · {s.words_per_second:,.0f} words/s"
                                              f" · {s.failed:,} failed"))
 
-        if workers > 1:
-            from .parallel import analyse_parallel
-
-            run_summary = analyse_parallel(store, overrides, config, workers=workers, reanalyse=reanalyse,
-                                           on_batch=update)
-        else:
-            run_summary = analyse(store, pipeline, reanalyse=reanalyse, on_batch=update)
+        run_summary = analyse(store, pipeline, reanalyse=reanalyse, on_batch=update, workers=workers)
         update(run_summary)
         counts = store.counts()
     result["analyse"] = {"pipeline": pipeline.signature, "analysed": run_summary.analysed,

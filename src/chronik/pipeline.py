@@ -85,6 +85,8 @@ class Pipeline:
     def __init__(self, names: list[str], config: dict[str, dict[str, Any]] | None = None):
         load_builtins()
         config = config or {}
+        # Kept so that worker processes can build the same pipeline (see runner.analyse).
+        self.names, self.config = list(names), config
         unknown = [n for n in names if n not in REGISTRY]
         if unknown:
             known = ", ".join(sorted(REGISTRY))

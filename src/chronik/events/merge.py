@@ -13,7 +13,8 @@ Two event mentions are the same event when they have
 A report naming only some of the actors ("Biden telefonierte am Samstag") joins the one cluster
 whose actors include them (same type, modality class, overlapping time); with two candidates it
 stays apart.  A planned call and the call that then took place are two clusters linked both ways
-through ``linked_to``.  Mentions without any actor stay alone (one cluster each).
+through ``linked_to``.  Mentions without any identified actor stay alone (one cluster each):
+an actor without entity and country ("die Polizei") is shown but identifies nothing.
 
 Everything runs as set-based SQL inside DuckDB (a window-function sweep over intervals sorted per
 actor block), so the cost grows with the number of event rows, not with pairs of them.
@@ -46,7 +47,10 @@ def merge_events(store) -> None:
                    CASE WHEN coalesce(de.label, '') <> 'PER' AND r.a.sector = 'GOV' AND r.a.country IS NOT NULL
                         THEN 'GOV:' || r.a.country  -- Russland, Moskau, der Kreml: one state actor
                         ELSE coalesce(de.entity_id, nullif(r.a.entity_key, ''), 'text:' || lower(r.a.text))
-                   END AS key
+                   END AS key,
+                   -- "die Polizei", "Tausende Menschen": shown, but no identity across articles
+                   (de.entity_id IS NOT NULL OR nullif(r.a.entity_key, '') IS NOT NULL
+                    OR r.a.country IS NOT NULL) AS identified
             FROM raw r
             LEFT JOIN doc_entities de ON de.doc_id = r.doc_id AND de.idx = r.a.entity
         """)
@@ -69,7 +73,7 @@ def merge_events(store) -> None:
                               || ' T:' || coalesce(array_to_string(list_sort(list(DISTINCT a.key) FILTER (WHERE a.side = 'target')), '|'), '')
                        END AS actor_sig,
                        list_sort(list(DISTINCT a.key)) AS keys
-                FROM sig s JOIN _ev_actor a ON a.doc_id = s.doc_id AND a.idx = s.idx
+                FROM sig s JOIN _ev_actor a ON a.doc_id = s.doc_id AND a.idx = s.idx AND a.identified
                 GROUP BY s.doc_id, s.idx, s.symmetric
             ),
             bounds AS (

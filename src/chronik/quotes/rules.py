@@ -64,6 +64,8 @@ PARTITIVES = _WORDS["partitives"]
 FOCUS_ADVERBS = _WORDS["focus_adverbs"]
 STANCE_ADJECTIVES = _WORDS["stance_adjectives"]
 DOCUMENTS = tuple(_WORDS["documents"])
+TIME_BEFORE_NACH = _WORDS["time_before_nach"]
+NAMING_VERBS = _WORDS["naming_verbs"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -367,6 +369,8 @@ class _Doc:
                         and any(self.low[k] in MODALS for k in range(self.clause(i)[0], i)):
                     return None  # "kann veröffentlicht werden", "soll gesagt haben": no report
                 cue = self._with_auxiliary(i)
+                if len(cue) == 1 and vf.verb.lemma in NAMING_VERBS:
+                    continue  # "auch Scratching genannt": an attributive participle gives a name
                 if len(cue) > 1 or plain is None and not any(f.kind == "finite" for f in forms):
                     return vf, self.with_companions(cue, clause_end)
                 continue  # "behauptet" without an auxiliary is the finite verb
@@ -656,6 +660,8 @@ class QuoteRules:
             if w is not None:
                 s, first = w, d.low[w]
         if first in self.lex.cue_words["wie"] and s < cue[0]:
+            if verb.lemma in NAMING_VERBS:
+                return None  # "wie er genannt wird": a name, not a report
             src = list(range(s + 1, d.np_forward(s + 1, cue[0])))
             src = [k for k in src if k not in cue]
             drop = set(range(s, e)) | {s - 1, e}
@@ -1131,6 +1137,8 @@ class QuoteRules:
             msg = self._rest_of_sentence(d, i, {i, *src})
             return _Cand("Indirect", cue=[i], source=src, message=msg, cue_kind="nach",
                          subjunctive=d.has_konjunktiv(*d.sentence_range(i))) if msg else None
+        if i > 0 and d.text[i - 1] in TIME_BEFORE_NACH:
+            return None  # "zwei Monate nach dem Urteil": a time, not a source
         end = d.np_forward(i + 1, e)
         if end == i + 1:
             return None
