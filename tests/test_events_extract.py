@@ -34,7 +34,7 @@ FAMILIES = [
     ("support", "Die EU unterstützte die Ukraine.", "SUPPORT", "support", ["EU"], ["Ukraine"]),
     ("aid", "Die USA lieferten der Ukraine Waffen.", "AID", "military", ["USA"], ["Ukraine"]),
     ("retreat", "Russland zog seine Truppen aus Kiew ab.", "RETREAT", "withdraw", ["Russland"], []),
-    ("coerce", "Polen wies russische Diplomaten aus.", "COERCE", "expel", ["Polen"], ["russische"]),
+    ("coerce", "Polen wies russische Diplomaten aus.", "COERCE", "expel", ["Polen"], ["russische Diplomaten"]),
     ("cooperate", "China und Russland arbeiteten zusammen.", "COOPERATE", "cooperate", ["China"], ["Russland"]),
     ("concede", "Russland ließ Gefangene frei.", "CONCEDE", "release", ["Russland"], []),
 ]

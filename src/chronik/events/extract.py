@@ -465,7 +465,8 @@ class Extractor:
             if not u.coordinated and nxt < info.end and nxt in noun_triggers and u.mention.kind == "demonym":
                 # "der russische Truppenaufmarsch", "bei russischen Luftangriffen": the demonym is the agent
                 u.genitive_of = nxt
-            elif (u.mention.kind == "demonym" and u.mention.attrs.get("form") == "adjective" and nxt < info.end
+            elif (u.mention.kind == "demonym" and nxt < info.end
+                  and (u.mention.attrs.get("form") == "adjective" or u.mention.text[:1].islower())
                   and doc.tokens[nxt].text[:1].isupper() and doc.tokens[nxt].text.isalpha()
                   and (k + 1 >= len(units) or units[k + 1].first > nxt)):
                 u.head_end = doc.tokens[nxt].end  # the actor is "die französischen Behörden"
@@ -531,8 +532,8 @@ class Extractor:
         country, sector = self._codes(doc, u.mention)
         if u.title is not None and country is None:
             country, sector = self._codes(doc, u.title)
-        if u.head_end is not None and sector is None:  # "die russische Polizei": RUS COP
-            sector = self.lex.generic_actors.get(doc.text[doc.tokens[u.last + 1].start:u.head_end])
+        if u.head_end is not None:  # "die russische Polizei": country of the demonym, sector of the noun
+            sector = self.lex.generic_actors.get(doc.text[doc.tokens[u.last + 1].start:u.head_end], sector)
         return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
 
     @staticmethod

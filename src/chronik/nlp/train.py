@@ -122,6 +122,28 @@ def tag_sentences(model_path: Path, sentences: list[GoldSentence]) -> list[list[
     return [tagger.tag(sentence_features(toks, gazetteer, pos)) for toks, pos in zip(words, pos_tags(words))]
 
 
+GERMEVAL_NAME = "GermEval 2014 dev (outer, OTH->MISC, deriv/part->O), CC BY 4.0"
+DOMAIN_NAME = "MobIE train+dev+test + SmartData v1 train+test (mapped, see TYPE_MAP), CC BY 4.0"
+
+
+def write_meta(path: Path, params: dict, data_counts: dict[str, int]) -> None:
+    """``MODEL.json`` beside the model: what ``load_crf`` checks and the model card cites."""
+    meta = {
+        "model": path.name,
+        "feature_version": FEATURE_VERSION,
+        "labels": ["PER", "LOC", "ORG", "MISC"],
+        "trained": date.today().isoformat(),
+        "params": params,
+        "seed": SEED,
+        # POS features come from this tagger model; retrain NER when it changes.
+        "tagger_model_sha256": hashlib.sha256((MODELS_DIR / "tagger_de.npz").read_bytes()).hexdigest(),
+        "data": data_counts,
+        "licence": "CC BY-SA 4.0: training data CC BY 4.0 (see data); features from the tagger "
+                   "(UD German GSD) and wordfreq lists, CC BY-SA 4.0. See docs/models.md.",
+    }
+    path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def component_tags(model_path: Path, sentences: list[GoldSentence]) -> list[list[str]]:
     """Output of the full ``ner.crf`` component (CRF + gazetteer rules), exactly as
     ``chronik eval ner --ner ner.crf:MODEL`` scores it."""
@@ -180,6 +202,8 @@ def command(
             if without_germeval:
                 t0 = time.time()
                 path = train_model(domain, output or Path(tmp) / "m.crfsuite", params)
+                if output:
+                    write_meta(path, params, {DOMAIN_NAME: len(domain)})
                 log(f"trained on MobIE+SmartData in {time.time() - t0:.0f}s")
                 evaluate(f"MobIE+SmartData only -> GermEval dev (all {len(germeval)} sentences)", path, germeval)
             pooled_gold: list[list[str]] = []
@@ -216,20 +240,6 @@ def command(
     path = output or MODELS_DIR / MODEL_FILE
     t0 = time.time()
     train_model(germeval + (domain if with_domain else []), path, params)
-    meta = {
-        "model": path.name,
-        "feature_version": FEATURE_VERSION,
-        "labels": ["PER", "LOC", "ORG", "MISC"],
-        "trained": date.today().isoformat(),
-        "params": params,
-        "seed": SEED,
-        # POS features come from this tagger model; retrain NER when it changes.
-        "tagger_model_sha256": hashlib.sha256((MODELS_DIR / "tagger_de.npz").read_bytes()).hexdigest(),
-        "data": {"GermEval 2014 dev (outer, OTH->MISC, deriv/part->O)": len(germeval),
-                 **({"MobIE train+dev+test + SmartData v1 train+test (mapped, see TYPE_MAP)": len(domain)}
-                    if with_domain else {})},
-        "licence": "CC BY 4.0 (training data: GermEval 2014" + (", MobIE, SmartData)" if with_domain else ")"),
-    }
-    path.with_suffix(".json").write_text(
-        json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    counts = {GERMEVAL_NAME: len(germeval), **({DOMAIN_NAME: len(domain)} if with_domain else {})}
+    write_meta(path, params, counts)
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s")

@@ -349,6 +349,8 @@ class _Doc:
                 and not self.anaphoric_verb(i) \
                 and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
             return None  # an ADJA tag after a subject or a quote is the tagger's slip: "McCarthy nannte …"
+        if self.extended_attribute(i):
+            return None
         plain: tuple[VerbForm, list[int]] | None = None
         if self.low[i] in self.lex.infinitives and (
                 (i > 0 and self.low[i - 1] == "zu")
@@ -381,6 +383,20 @@ class _Doc:
             if plain is None:
                 plain = (vf, self.with_companions([i], clause_end))
         return plain
+
+    def extended_attribute(self, i: int) -> bool:
+        """Token i is the participle closing an extended attribute ("die am Montag veröffentlichte Studie",
+        "einer gestern vorgestellten Umfrage"): an article, then a preposition or adverb, then i before
+        a noun.  Taggers often read such participles as finite verbs."""
+        if i + 1 >= self.n or not self.is_noun(i + 1) or not self.low[i].endswith(("e", "en", "er", "es", "em")):
+            return False
+        s, _ = self.clause(i)
+        for k in range(i - 2, max(s, i - 7) - 1, -1):
+            if self.is_det(k) and not self.text[k].isdigit():
+                nxt = self.low[k + 1]
+                return (nxt in PREPOSITIONS or nxt in ADVERBS) and all(
+                    not (self.has_pos and self.pos[x] in ("VVFIN", "VAFIN", "VMFIN")) for x in range(k + 1, i))
+        return False
 
     def with_companions(self, cue: list[int], clause_end: int) -> list[int]:
         """Add the reflexive and correlate words a cue verb governs ("äußerte sich", "ging davon aus",
@@ -595,6 +611,19 @@ class QuoteRules:
         return prev in DETS or (prev in PREPOSITIONS and prev not in FRAGMENT_PREPS)
 
     @staticmethod
+    def _title(d: _Doc, o: int, c: int) -> bool:
+        """A quoted name or title, not quoted words: „Figaro“, „2001: Odyssee im Weltraum“ (every word
+        capitalised apart from function words), or after an article or preposition (die „Welt“)."""
+        words = [k for k in range(o + 1, c) if d.text[k][:1].isalpha()]
+        if not words or QuoteRules._embedded_title(d, o):
+            return True
+        if len(words) < 2 or (o > 0 and (d.low[o - 1] == "als" or d.low[o - 1] in FRAGMENT_PREPS)):
+            return False  # "als „Wortbruch“", "sprach von „Völkermord“": quoted words
+        return all(d.text[k][:1].isupper() or d.low[k] in DETS or d.low[k] in PREPOSITIONS
+                   or d.low[k] in CONJUNCTIONS or d.low[k] in NAME_PARTICLES for k in words) \
+            and d.text[words[0]][:1].isupper()
+
+    @staticmethod
     def _statement(d: _Doc, o: int, c: int) -> bool:
         """A quotation that can stand alone as speech: ends like a sentence or is long."""
         return d.text[c - 1] in SENT_END or d.text[c - 1] in ("…", "...") or c - o - 1 >= 10
@@ -732,7 +761,7 @@ class QuoteRules:
                 and self._plain_clause_follows(d, nxt))
             if is_complement and not self._trailing_frame(d, nxt, se):
                 src = self._subject(d, s, e, cue)
-                msg = list(range(nxt, d.message_end(nxt)))
+                msg = list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt))))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
                     return None  # a direct quote: handled by the direct rule
                 cand = mk("Indirect", src, msg)
@@ -753,6 +782,12 @@ class QuoteRules:
                 cand = mk("Direct" if whole_quote else "Indirect", src, msg)
                 cand.subjunctive = d.has_konjunktiv(ps, pe)
                 return cand
+        # a zu-infinitive without the comma: "Der Konzern hat angekündigt die Preise zu erhöhen."
+        if not self._subordinate(d, s, cue) and e - cue[-1] >= 3 and e - 1 not in cue \
+                and self._zu_infinitive_end(d, e - 1) and (e >= se or d.text[e] in SENT_END or d.text[e] == ","):
+            msg = list(range(cue[-1] + 1, e))
+            if all(d.quote_of[k] < 0 and not (d.has_pos and d.pos[k] in ("VVFIN", "VAFIN", "VMFIN")) for k in msg):
+                return mk("Indirect", self._subject(d, s, e, cue), msg)
         # reported speech: "X kritisierte die Entscheidung."  For verbs not marked `reported` the clause
         # only names the current speaker for quotations that follow ("X begrüßte den Plan. „…“").
         if not self._subordinate(d, s, cue) and vf.kind != "fused" \
@@ -761,7 +796,7 @@ class QuoteRules:
             objects = [k for k in range(s, e) if k not in cue and k not in src]
             if src and objects and not (len(src) == 1 and d.low[src[0]] in RELATIVES):
                 fragments = [k for o, c in d.quotes if s <= o and c < e and c - o - 1 <= SHORT_QUOTE
-                             for k in range(o, c + 1)]
+                             and not self._title(d, o, c) for k in range(o, c + 1)]
                 if fragments and verb.reported:
                     # "bezeichnete die Pläne als „Wortbruch“": the quoted words are the message
                     return mk("Direct", src, fragments)
@@ -791,6 +826,22 @@ class QuoteRules:
                 return None
             j = a - 1
         return None
+
+    @staticmethod
+    def _message_stop(d: _Doc, a: int, b: int) -> int:
+        """End of a message clause starting at a: before ", doch/aber X erklärte, …", a coordinated clause
+        with its own reporting verb in the indicative and its own complement, which opens a new quotation."""
+        for k in range(a + 1, b - 2):
+            if d.text[k] != "," or d.low[k + 1] not in ("aber", "doch", "jedoch", "sondern") or d.quote_of[k] >= 0:
+                continue
+            c0, c1 = d.clause(k + 2)
+            if c1 >= b or d.text[c1] not in (",", ":"):
+                continue
+            for x in range(k + 2, c1):
+                if d.verb_at(x, c1) is not None and d.low[x] not in d.lex.konjunktiv \
+                        and "Mood=Sub" not in d.toks[x].morph:
+                    return k
+        return b
 
     def _has_complement(self, d: _Doc, e: int, se: int) -> bool:
         """A message clause follows the verb's clause: ": …", ", dass …", ", Y sei …", ", … zu tun"."""
@@ -853,6 +904,12 @@ class QuoteRules:
                 and w not in ADVERBS and w not in CONJUNCTIONS and not d.is_adj(k))
 
     @staticmethod
+    def _zu_infinitive_end(d: _Doc, k: int) -> bool:
+        """Token k is the infinitive of a zu-infinitive: "zu erhöhen", "anzuheben", "niederzulegen"."""
+        w = d.low[k]
+        return d.text[k][:1].islower() and w.endswith("en") and (d.low[k - 1] == "zu" or "zu" in w[2:-3])
+
+    @staticmethod
     def _zu_infinitive(d: _Doc, a: int, b: int) -> bool:
         return any(d.low[k] == "zu" for k in range(a, b)) or any("zu" in d.low[k][1:5] and d.low[k].endswith("en")
                                                                  for k in range(a, b))
@@ -913,6 +970,9 @@ class QuoteRules:
                 return list(range(a, end))
         if start < fin and d.low[start] in FOCUS_ADVERBS and d.np_forward(start + 1, fin) == fin:
             start += 1  # "Auch der Minister sagte"
+        if start < fin and d.low[start] == "als" and start + 1 < fin and d.np_forward(start + 1, fin) == fin \
+                and not self._subordinate(d, start, cue):
+            start = fin  # a fronted predicative: "Als Beispiel nannte der Minister …" (subject after the verb)
         if start < fin and d.low[start] in SUBORDINATORS | {"wie"}:
             start += 1
             if start < fin and d.low[start] in RELATIVES and not (
@@ -942,7 +1002,10 @@ class QuoteRules:
                 and d.low[start] not in NOT_SUBJECT_STARTS \
                 and not (d.low[start] in ANAPHORIC_OBJECTS and start + 1 == fin):
             end = d.np_forward(start, fin)
-            temporal = any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
+            extended = end == start and self._extended_np(d, start, fin) > start
+            if extended:
+                end = self._extended_np(d, start, fin)  # "Die am Montag veröffentlichte Studie zeigt"
+            temporal = not extended and any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
                            for k in range(start, end))  # "Ende Januar verkündete der Verband"
             if not temporal and (end == fin or (end > start and end >= fin - 2)):
                 return list(range(start, end))
@@ -950,10 +1013,10 @@ class QuoteRules:
         end = d.np_forward(after, e)
         if end > after:
             return list(range(after, end))
-        if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD") \
+        if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD", "PIS") \
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
                 and d.low[start] not in FOCUS_ADVERBS and d.low[start] not in SUBORDINATORS:
-            return [start]  # a surname the tagger read as an adverb at the sentence start: "Künast sagte, …"
+            return [start]  # a surname the tagger read as an adverb or pronoun at the sentence start: "Künast sagte"
         return []
 
     @staticmethod
@@ -1068,10 +1131,26 @@ class QuoteRules:
                 used.update(cand.cue)
                 cands.append(cand)
 
+    @staticmethod
+    def _extended_np(d: _Doc, i: int, e: int) -> int:
+        """End of a noun phrase with an extended attribute ("einer am Dienstag veröffentlichten Mitteilung
+        des WFP"), which the noun-phrase rules do not parse; i when there is none."""
+        if i >= e or not d.is_det(i):
+            return i
+        for j in range(i + 2, min(e, i + 9)):
+            if d.is_noun(j) and d.text[j] not in TEMPORAL_NOUNS and d.text[j - 1][:1].islower() \
+                    and d.low[j - 1].endswith(("e", "en", "er", "es", "em")) and QuoteRules._verbless(d, i, j - 1):
+                return d.np_forward(j, e, appositions=False)
+        return i
+
     def _so(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
         ss, _ = d.sentence_range(i)
         end = d.np_forward(i + 1, e)
+        if end == i + 1:
+            end = self._extended_np(d, i + 1, e)
+        elif end < e and d.low[end] in ("des", "der", "einer", "eines"):
+            end = max(end, self._extended_np(d, end, e))  # "so das Ergebnis einer gestern vorgestellten Studie"
         if end == i + 1 or (end < e and d.low[end] not in PREPOSITIONS and d.low[end] not in ADVERBS):
             return None
         msg = list(range(ss, i if d.text[i - 1] in QUOTE_MARKS else i - 1))
@@ -1093,6 +1172,8 @@ class QuoteRules:
     def _before(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
         end = d.np_forward(i + 1, e)
+        if end == i + 1:
+            end = self._extended_np(d, i + 1, e)
         if end == i + 1:
             return None
         src = list(range(i + 1, end))
