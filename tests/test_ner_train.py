@@ -110,3 +110,15 @@ def test_missing_data_directory_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(app, ["train", "ner", "--data", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert "shared data not found" in result.output
+
+
+def test_model_without_germeval_is_written_with_its_card_and_scored_by_eval(data_dir, tmp_path):
+    model = tmp_path / "nog.crfsuite"
+    result = train(data_dir, "--without-germeval", "--output", model, "--json")
+    [trained] = json.loads(result.stdout)
+    meta = json.loads(model.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [k.split(" ")[0] for k in meta["data"]] == ["MobIE"]
+    gold = data_dir / "germeval2014" / "NER-de-dev.tsv"
+    evaluated = CliRunner().invoke(app, ["eval", "ner", "--gold", str(gold), "--ner", f"crf:{model}", "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert json.loads(evaluated.stdout)["overall"] == trained["overall"]

@@ -159,3 +159,30 @@ def test_fronted_predicative_als_phrase_is_no_source(pipe):
     assert span(doc, q.source) == "die Behörde" and span(doc, q.cue) == "gab … an"
     doc, q = only(pipe, "Als der Minister eintraf, sagte er, die Lage sei ernst.")
     assert span(doc, q.source) == "er"
+
+
+def test_quoted_title_is_no_quotation_but_quoted_words_are(pipe):
+    doc, qs = quotes(pipe, "Die Zeitung berichtete ausführlich über den Film „Odyssee im Weltraum“ und seine Musik.")
+    assert not any(q.form == "Direct" for q in qs)
+    doc, q = only(pipe, "Die Opposition kritisierte die Pläne als „sozial ungerecht und teuer“.")
+    assert q.form == "Direct" and span(doc, q.message) == "„sozial ungerecht und teuer“"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Der Minister sprach von einer „vollständigen Zerstörung“.", "sprach von"),
+    ("Die Kanzlerin warnte vor einem „gefährlichen Flächenbrand“.", "warnte vor"),
+    ("Der Verband bezeichnete die Entscheidung des Gerichts am Montag als „völlig unverständlich“.",
+     "bezeichnete … als"),
+])
+def test_preposition_joining_a_quoted_fragment_is_part_of_the_cue(pipe, text, cue):
+    doc, q = only(pipe, text)
+    assert q.form == "Direct" and span(doc, q.cue) == cue
+
+
+def test_wie_of_degree_or_comparison_is_no_cue(pipe):
+    doc, qs = quotes(pipe, "Wie sehr die Bewohner den Park schätzten, bemerkten viele erst nach dem Brand.")
+    assert not any(span(doc, q.cue).startswith("Wie") for q in qs)
+    doc, qs = quotes(pipe, "Der Chor klang so laut, wie man es nicht erwartet hatte.")
+    assert not any("wie" in span(doc, q.cue) for q in qs)
+    doc, q = only(pipe, "Wie die Polizei mitteilte, wurde niemand verletzt.")
+    assert span(doc, q.cue) == "Wie … mitteilte"

@@ -326,7 +326,7 @@ def export(
 def _register_subcommands() -> None:
     """Each area owns its command in its own module; registering here keeps this file small."""
     from .eval import events as eval_events, ner as eval_ner, quotes as eval_quotes, timex as eval_timex
-    from .nlp import train as train_ner
+    from .nlp import entities_cli, train as train_ner
     from .events import cli as events_cli
     from .quotes import cli as quotes_cli
     from .serve import cli as serve_cli
@@ -339,6 +339,7 @@ def _register_subcommands() -> None:
     app.command("serve")(serve_cli.command)
     app.command("quotes")(quotes_cli.command)
     app.command("events")(events_cli.command)
+    app.command("entities")(entities_cli.command)
 
 
 _register_subcommands()

@@ -66,6 +66,8 @@ STANCE_ADJECTIVES = _WORDS["stance_adjectives"]
 DOCUMENTS = tuple(_WORDS["documents"])
 TIME_BEFORE_NACH = _WORDS["time_before_nach"]
 NAMING_VERBS = _WORDS["naming_verbs"]
+FRAGMENT_CUE_PREPS = _WORDS["fragment_cue_preps"]
+DEGREE_WORDS = _WORDS["degree_words"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -540,7 +542,8 @@ class QuoteRules:
         # before the quote: X sagte: „…“ / X: „…“ / sagte X, „…“
         _, se = d.sentence_range(c)
         ends_sentence = c + 1 >= se or d.text[c + 1] in SENT_END
-        if o > 0 and d.text[o - 1] in (":", ",") and ends_sentence:
+        if o > 0 and d.text[o - 1] in (":", ",") and ends_sentence \
+                and (self._statement(d, o, c) or not self._title(d, o, c)):  # not "gab den Titel bekannt: „…“"
             s, e = d.clause(o - 2) if o >= 2 else (o - 1, o - 1)
             if s < o - 1 and d.quote_of[o - 2] < 0:
                 cand = self._cue_in_clause(d, s, e, used)
@@ -559,7 +562,7 @@ class QuoteRules:
         inner = range(o + 1, c)
         if self._statement(d, o, c):
             return None
-        if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner):
+        if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner) or self._title(d, o, c):
             return None
         if s < o or e > c + 1:
             for i in list(range(s, o)) + list(range(c + 1, e)):
@@ -571,9 +574,20 @@ class QuoteRules:
                     src = self._subject(d, s, e, cue)
                     if src and min(src) <= o <= max(src):
                         return None
-                    return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
-                                 addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
+                    return _Cand("Direct", medium=vf.verb.medium, cue=self._fragment_preposition(d, o, cue),
+                                 source=src, addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
+
+    @staticmethod
+    def _fragment_preposition(d: _Doc, o: int, cue: list[int]) -> list[int]:
+        """The cue with the preposition that joins a quoted fragment to its verb: "bezeichnete … als
+        „Wortbruch“", "sprach von einer „Katastrophe“", "warnte vor einem „Flächenbrand“"."""
+        k = o - 1
+        while k > 0 and k not in cue and (d.is_det(k) or d.is_adj(k)) and o - k <= 3:
+            k -= 1
+        if k >= 0 and k not in cue and d.low[k] in FRAGMENT_CUE_PREPS and d.quote_of[k] < 0:
+            return sorted(set(cue) | {k})
+        return cue
 
     def _colon_frame(self, d: _Doc, s: int, e: int) -> _Cand | None:
         """"Dabei griff sie den Präsidenten an: „…“": a main clause ending in a colon before a quotation
@@ -691,6 +705,8 @@ class QuoteRules:
         if first in self.lex.cue_words["wie"] and s < cue[0]:
             if verb.lemma in NAMING_VERBS:
                 return None  # "wie er genannt wird": a name, not a report
+            if d.low[s + 1] in DEGREE_WORDS or any(d.low[k] in ("so", "ebenso", "genauso") for k in range(max(ss, s - 4), s)):
+                return None  # "wie sehr sie …", "so laut, wie man es erwartet hatte": a degree or comparison
             src = list(range(s + 1, d.np_forward(s + 1, cue[0])))
             src = [k for k in src if k not in cue]
             drop = set(range(s, e)) | {s - 1, e}
@@ -799,7 +815,9 @@ class QuoteRules:
                              and not self._title(d, o, c) for k in range(o, c + 1)]
                 if fragments and verb.reported:
                     # "bezeichnete die Pläne als „Wortbruch“": the quoted words are the message
-                    return mk("Direct", src, fragments)
+                    cand = mk("Direct", src, fragments)
+                    cand.cue = self._fragment_preposition(d, fragments[0], cue)
+                    return cand
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
                 cand.speaker_only = not verb.reported
@@ -907,12 +925,17 @@ class QuoteRules:
     def _zu_infinitive_end(d: _Doc, k: int) -> bool:
         """Token k is the infinitive of a zu-infinitive: "zu erhöhen", "anzuheben", "niederzulegen"."""
         w = d.low[k]
-        return d.text[k][:1].islower() and w.endswith("en") and (d.low[k - 1] == "zu" or "zu" in w[2:-3])
+        return d.text[k][:1].islower() and w.endswith("n") and (d.low[k - 1] == "zu" or QuoteRules._fused_zu(d, k))
 
     @staticmethod
     def _zu_infinitive(d: _Doc, a: int, b: int) -> bool:
-        return any(d.low[k] == "zu" for k in range(a, b)) or any("zu" in d.low[k][1:5] and d.low[k].endswith("en")
-                                                                 for k in range(a, b))
+        return any(d.low[k] == "zu" or QuoteRules._fused_zu(d, k) for k in range(a, b))
+
+    @staticmethod
+    def _fused_zu(d: _Doc, k: int) -> bool:
+        """A particle verb's zu-infinitive: "anzuheben", "aufzufordern", "herauszugeben"."""
+        w = d.low[k]
+        return d.text[k][:1].islower() and w.endswith("n") and "zu" in w[1:-3]
 
     @staticmethod
     def _subordinate(d: _Doc, s: int, cue: list[int]) -> bool:
