@@ -186,3 +186,16 @@ def test_wie_of_degree_or_comparison_is_no_cue(pipe):
     assert not any("wie" in span(doc, q.cue) for q in qs)
     doc, q = only(pipe, "Wie die Polizei mitteilte, wurde niemand verletzt.")
     assert span(doc, q.cue) == "Wie … mitteilte"
+
+
+def test_particle_verb_zu_infinitive_is_a_message(pipe):
+    doc, q = only(pipe, "Ein Gericht hat den Konzern aufgefordert, innerhalb von drei Tagen alle Daten herauszugeben.")
+    assert span(doc, q.cue) == "hat … aufgefordert"
+    assert span(doc, q.message) == "innerhalb von drei Tagen alle Daten herauszugeben"
+
+
+def test_document_after_an_anaphoric_frame_is_the_source(pipe):
+    doc, qs = quotes(pipe, "Der Gewinn stieg stark. Dies geht aus einer Pressemitteilung des Konzerns hervor.")
+    assert len(qs) == 1
+    assert span(doc, qs[0].cue) == "geht … hervor" and span(doc, qs[0].source) == "einer Pressemitteilung des Konzerns"
+    assert span(doc, qs[0].message) == "Der Gewinn stieg stark"

@@ -791,7 +791,7 @@ class QuoteRules:
                 return mk("Indirect", src, msg)  # "…, das teilte die Universität mit."
         if s == ss and d.low[s] in ANAPHORIC_OBJECTS and cue[0] == s + 1 and d.sent_of[s] > 0:
             ps, pe = d.sent_bounds[d.sent_of[s] - 1]
-            src = self._subject(d, s, e, cue)
+            src = self._subject(d, s, e, cue) or self._document_phrase(d, cue[0] + 1, e, ("aus", "in", "im"))
             if src and pe > ps:
                 whole_quote = d.quote_of[ps] >= 0 and d.quote_of[ps] == d.quote_of[pe - 1]
                 msg = list(range(ps, d.message_end(ps) if not whole_quote else pe))
@@ -954,15 +954,9 @@ class QuoteRules:
                     end = d.np_forward(k + 1, e)
                     if end > k + 1:
                         return list(range(k + 1, end))
-            for k in range(s, e):
-                # no agent: a document named in an in-phrase is the source ("In einem Bericht der Polizei
-                # wurde gefordert, …"); the preposition is not part of it
-                if d.low[k] in ("in", "im") and k not in cue:
-                    end = d.np_forward(k + 1, e, appositions=False)
-                    head = next((x for x in range(k + 1, end) if d.is_noun(x)), None)
-                    if head is not None and d.low[head].endswith(DOCUMENTS):
-                        return list(range(k + 1, end))
-            return []
+            # no agent: a document named in an in-phrase is the source ("In einem Bericht der Polizei
+            # wurde gefordert, …"); the preposition is not part of it
+            return self._document_phrase(d, s, e, ("in", "im"), skip=cue)
         fin = cue[0]
         if fin == s and s > 0 and d.text[s - 1] == ",":
             # "Hans Meier, Präsident des Gerichts, sagte …": a subject with an apposition
@@ -1040,6 +1034,18 @@ class QuoteRules:
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
                 and d.low[start] not in FOCUS_ADVERBS and d.low[start] not in SUBORDINATORS:
             return [start]  # a surname the tagger read as an adverb or pronoun at the sentence start: "Künast sagte"
+        return []
+
+    @staticmethod
+    def _document_phrase(d: _Doc, a: int, b: int, preps: tuple[str, ...], skip: list[int] = ()) -> list[int]:
+        """The noun phrase after the first of ``preps`` in [a, b) when it names a document ("aus einer
+        Pressemitteilung des Konzerns", "in einem Bericht"), without the preposition; else []."""
+        for k in range(a, b):
+            if d.low[k] in preps and k not in skip:
+                end = d.np_forward(k + 1, b, appositions=False)
+                head = next((x for x in range(k + 1, end) if d.is_noun(x)), None)
+                if head is not None and d.low[head].endswith(DOCUMENTS):
+                    return list(range(k + 1, end))
         return []
 
     @staticmethod
