@@ -199,3 +199,15 @@ def test_document_after_an_anaphoric_frame_is_the_source(pipe):
     assert len(qs) == 1
     assert span(doc, qs[0].cue) == "geht … hervor" and span(doc, qs[0].source) == "einer Pressemitteilung des Konzerns"
     assert span(doc, qs[0].message) == "Der Gewinn stieg stark"
+
+
+def test_demnach_and_danach_refer_to_the_document_of_the_previous_sentence(pipe):
+    doc, qs = quotes(pipe, "Am Montag wurde die Studie des Hilfswerks vorgestellt. Danach leiden viele Kinder an Hunger.")
+    assert len(qs) == 1 and span(doc, qs[0].cue) == "Danach"
+    assert span(doc, qs[0].source) == "die Studie des Hilfswerks"
+    assert span(doc, qs[0].message) == "leiden viele Kinder an Hunger"
+    _, qs = quotes(pipe, "Am Montag tagte der Rat. Danach gingen alle nach Hause.")
+    assert qs == []
+    doc, qs = quotes(pipe, "Das geht aus dem Urteil hervor. Demnach ist die Regierung nicht verantwortlich.")
+    demnach = [q for q in qs if span(doc, q.cue) == "Demnach"]
+    assert len(demnach) == 1 and span(doc, demnach[0].source) == "dem Urteil"

@@ -15,7 +15,7 @@ Processing is thus a pure function doc -> annotated doc, fit for a process pool.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from .doc import Document

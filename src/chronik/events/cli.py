@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from ..listing import print_rows, query_rows
 from ..store import DEFAULT_DB
 
 _MENTIONS = """
@@ -81,22 +82,10 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ):
     """Who did what to whom, when and where: stored event mentions or merged events."""
-    from ..store import Store
-
-    if not db.exists():
-        typer.echo(f"error: no database at {db}", err=True)
-        raise typer.Exit(2)
     etype = etype.upper() if etype else None
     pattern = f"%{actor.lower()}%" if actor else None
-    with Store(db, read_only=True) as store:
-        if clusters:
-            cur = store.con.execute(_CLUSTERS, [etype, etype, pattern, pattern, limit])
-        else:
-            cur = store.con.execute(_MENTIONS, [etype, etype, pattern, pattern, pattern, pattern, limit])
-        cols = [c[0] for c in cur.description]
-        rows = [dict(zip(cols, row)) for row in cur.fetchall()]
-    for r in rows:
-        if as_json:
-            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
-        else:
-            typer.echo("- " + (_describe_cluster(r) if clusters else describe_row(r)))
+    if clusters:
+        rows = query_rows(db, _CLUSTERS, [etype, etype, pattern, pattern, limit])
+    else:
+        rows = query_rows(db, _MENTIONS, [etype, etype, pattern, pattern, pattern, pattern, limit])
+    print_rows(rows, as_json, _describe_cluster if clusters else describe_row)

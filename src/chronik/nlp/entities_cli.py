@@ -12,6 +12,7 @@ from pathlib import Path
 
 import typer
 
+from ..listing import print_rows, query_rows
 from ..store import DEFAULT_DB
 
 _ENTITIES = """
@@ -53,19 +54,7 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ):
     """The people, places and organisations of the corpus, merged across articles, with dated roles."""
-    from ..store import Store
-
-    if not db.exists():
-        typer.echo(f"error: no database at {db}", err=True)
-        raise typer.Exit(2)
     label = label.upper() if label else None
     pattern = f"%{name.lower()}%" if name else None
-    with Store(db, read_only=True) as store:
-        cur = store.con.execute(_ENTITIES, [label, label, pattern, pattern, pattern, pattern, limit])
-        cols = [c[0] for c in cur.description]
-        rows = [dict(zip(cols, row)) for row in cur.fetchall()]
-    for r in rows:
-        if as_json:
-            typer.echo(json.dumps(r, ensure_ascii=False, default=str))
-        else:
-            typer.echo("- " + describe(r))
+    rows = query_rows(db, _ENTITIES, [label, label, pattern, pattern, pattern, pattern, limit])
+    print_rows(rows, as_json, describe)

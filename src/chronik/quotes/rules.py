@@ -1147,6 +1147,8 @@ class QuoteRules:
                 cand = self._speech_noun(d, i)
             elif low in lex.cue_words["self"]:
                 cand = self._self_cue(d, i)
+            elif low in lex.cue_words["self_after_document"] and d.starts_clause(i) and self._antecedent_document(d, i):
+                cand = self._self_cue(d, i)  # "Die Studie wurde vorgestellt. Danach bestimmt Gewalt den Alltag …"
             elif low in lex.cue_words["relative"] and i > 0 and d.text[i - 1] == ",":
                 cand = self._relative_cue(d, i)
             elif low in lex.cue_words["heisst"] and i not in covered:
@@ -1328,8 +1330,23 @@ class QuoteRules:
     def _self_cue(self, d: _Doc, i: int) -> _Cand | None:
         """"Demnach …": the adverb stands for the source mentioned before."""
         msg = self._rest_of_sentence(d, i, {i})
-        return _Cand("Indirect", cue=[i], source=[i], message=msg, cue_kind="self",
+        return _Cand("Indirect", cue=[i], source=self._antecedent_document(d, i) or [i], message=msg, cue_kind="self",
                      subjunctive=d.has_konjunktiv(*d.sentence_range(i))) if msg else None
+
+    @staticmethod
+    def _antecedent_document(d: _Doc, i: int) -> list[int]:
+        """The document "Demnach" refers to: the last noun phrase of the previous sentence headed by a
+        document noun ("Das geht aus dem Urteil hervor. Demnach …" → "dem Urteil")."""
+        if d.sent_of[i] == 0:
+            return []
+        ps, pe = d.sent_bounds[d.sent_of[i] - 1]
+        for k in range(pe - 1, ps - 1, -1):
+            if d.is_noun(k) and d.low[k].endswith(DOCUMENTS):
+                a = k
+                while a - 1 >= ps and (d.is_det(a - 1) or d.is_adj(a - 1)):
+                    a -= 1
+                return list(range(a, d.np_forward(a, pe, appositions=False))) if a < k or d.is_noun(a) else []
+        return []
 
     def _relative_cue(self, d: _Doc, i: int) -> _Cand | None:
         """"ein Bericht, wonach …": the source is the noun phrase before the comma."""

@@ -284,7 +284,7 @@ def _build_entities(con: duckdb.DuckDBPyConnection, out: sqlite3.Connection) -> 
     out.executemany("INSERT INTO entity_roles VALUES (?, ?, ?, ?, ?)",
                     [(e, r, _iso(a), _iso(b), n) for e, r, a, b, n in roles])
 
-    for rows in _batches(con, f"""
+    for rows in _batches(con, """
             WITH pairs AS (SELECT DISTINCT doc_id, entity_id FROM doc_entities WHERE entity_id IS NOT NULL),
                  counts AS (SELECT a.entity_id AS e, b.entity_id AS o, count(*) AS n
                             FROM pairs a JOIN pairs b ON a.doc_id = b.doc_id AND a.entity_id <> b.entity_id
