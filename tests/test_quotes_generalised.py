@@ -130,7 +130,8 @@ def test_naming_verbs_give_names_not_reports(pipe):
 
 
 def test_extended_attribute_is_part_of_the_source_not_a_verb(pipe):
-    doc, q = only(pipe, "Laut einer am Dienstag veröffentlichten Mitteilung des Hilfswerks wurden 2000 Familien versorgt.")
+    doc, q = only(pipe, "Laut einer am Dienstag veröffentlichten Mitteilung des Hilfswerks wurden 2000 Familien "
+                        "versorgt.")
     assert span(doc, q.source) == "einer am Dienstag veröffentlichten Mitteilung des Hilfswerks"
     doc, q = only(pipe, "Viele Therapien wirken nicht, so das Ergebnis einer gestern vorgestellten Studie.")
     assert span(doc, q.source) == "das Ergebnis einer gestern vorgestellten Studie"
@@ -202,7 +203,8 @@ def test_document_after_an_anaphoric_frame_is_the_source(pipe):
 
 
 def test_demnach_and_danach_refer_to_the_document_of_the_previous_sentence(pipe):
-    doc, qs = quotes(pipe, "Am Montag wurde die Studie des Hilfswerks vorgestellt. Danach leiden viele Kinder an Hunger.")
+    doc, qs = quotes(pipe, "Am Montag wurde die Studie des Hilfswerks vorgestellt. "
+                           "Danach leiden viele Kinder an Hunger.")
     assert len(qs) == 1 and span(doc, qs[0].cue) == "Danach"
     assert span(doc, qs[0].source) == "die Studie des Hilfswerks"
     assert span(doc, qs[0].message) == "leiden viele Kinder an Hunger"
@@ -211,3 +213,13 @@ def test_demnach_and_danach_refer_to_the_document_of_the_previous_sentence(pipe)
     doc, qs = quotes(pipe, "Das geht aus dem Urteil hervor. Demnach ist die Regierung nicht verantwortlich.")
     demnach = [q for q in qs if span(doc, q.cue) == "Demnach"]
     assert len(demnach) == 1 and span(doc, demnach[0].source) == "dem Urteil"
+
+
+def test_copula_with_stance_adjective_frames_a_thought(pipe):
+    doc, q = only(pipe, "Die Staatsanwaltschaft war sich sicher, dass die Beweise ausreichen.")
+    assert span(doc, q.cue) == "war sich sicher" and span(doc, q.source) == "Die Staatsanwaltschaft"
+    assert q.medium == "thought" and span(doc, q.message) == "dass die Beweise ausreichen"
+    _, qs = quotes(pipe, "Es ist wahrscheinlich, dass die Brücke gesperrt wird.")
+    assert qs == []
+    _, qs = quotes(pipe, "Er sei jedoch zuversichtlich, da die Feuerwehr schon vor Ort ist.")
+    assert not any(q.attrs.get("cue_kind") == "stance" for q in qs)

@@ -68,6 +68,7 @@ TIME_BEFORE_NACH = _WORDS["time_before_nach"]
 NAMING_VERBS = _WORDS["naming_verbs"]
 FRAGMENT_CUE_PREPS = _WORDS["fragment_cue_preps"]
 DEGREE_WORDS = _WORDS["degree_words"]
+COPULA_FORMS = _WORDS["copula_forms"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -705,7 +706,8 @@ class QuoteRules:
         if first in self.lex.cue_words["wie"] and s < cue[0]:
             if verb.lemma in NAMING_VERBS:
                 return None  # "wie er genannt wird": a name, not a report
-            if d.low[s + 1] in DEGREE_WORDS or any(d.low[k] in ("so", "ebenso", "genauso") for k in range(max(ss, s - 4), s)):
+            if d.low[s + 1] in DEGREE_WORDS \
+                    or any(d.low[k] in ("so", "ebenso", "genauso") for k in range(max(ss, s - 4), s)):
                 return None  # "wie sehr sie …", "so laut, wie man es erwartet hatte": a degree or comparison
             src = list(range(s + 1, d.np_forward(s + 1, cue[0])))
             src = [k for k in src if k not in cue]
@@ -1151,6 +1153,8 @@ class QuoteRules:
                 cand = self._self_cue(d, i)  # "Die Studie wurde vorgestellt. Danach bestimmt Gewalt den Alltag …"
             elif low in lex.cue_words["relative"] and i > 0 and d.text[i - 1] == ",":
                 cand = self._relative_cue(d, i)
+            elif low in STANCE_ADJECTIVES and i not in covered:
+                cand = self._stance_frame(d, i)
             elif low in lex.cue_words["heisst"] and i not in covered:
                 s, e = d.clause(i)
                 if self._es_near(d, i, s, e):
@@ -1332,6 +1336,25 @@ class QuoteRules:
         msg = self._rest_of_sentence(d, i, {i})
         return _Cand("Indirect", cue=[i], source=self._antecedent_document(d, i) or [i], message=msg, cue_kind="self",
                      subjunctive=d.has_konjunktiv(*d.sentence_range(i))) if msg else None
+
+    def _stance_frame(self, d: _Doc, i: int) -> _Cand | None:
+        """"Die Staatsanwaltschaft war sich sicher, dass …", "Wir sind überzeugt, dass …": a form of *sein*
+        and a stance adjective closing the clause frame a complement; the cue is both (with *sich*)."""
+        s, e = d.clause(i)
+        _, se = d.sentence_range(i)
+        if e - i > 2 or not self._has_complement(d, e, se) or self._subordinate(d, s, [i]):
+            return None
+        fin = next((k for k in range(s, i) if d.low[k] in COPULA_FORMS), None)
+        if fin is None or self._trailing_frame(d, e + 1, se) or any(d.low[k] == "es" for k in range(s, i)) \
+                or (d.low[e + 1] in SUBORDINATORS and d.low[e + 1] not in COMPLEMENT_STARTS):
+            return None  # impersonal "Es ist wahrscheinlich, dass …" names no speaker
+        cue = [fin] + [k for k in range(fin + 1, i) if d.low[k] == "sich"] + [i]
+        src = self._subject(d, s, e, cue)
+        msg = list(range(e + 1, self._message_stop(d, e + 1, d.message_end(e + 1))))
+        if not msg or (d.quote_of[e + 1] >= 0 and d.quotes[d.quote_of[e + 1]][1] >= msg[-1]):
+            return None
+        return _Cand("Indirect", medium="thought", cue=cue, source=src, message=msg, cue_kind="stance",
+                     subjunctive=d.has_konjunktiv(msg[0], msg[-1] + 1))
 
     @staticmethod
     def _antecedent_document(d: _Doc, i: int) -> list[int]:
