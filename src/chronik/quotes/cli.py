@@ -8,6 +8,8 @@ from typing import Optional
 
 import typer
 
+from ..listing import query_rows
+
 from ..store import DEFAULT_DB
 
 _QUERY = """
@@ -36,23 +38,13 @@ def command(
     as_json: bool = typer.Option(False, "--json", help="One JSON object per line."),
 ):
     """What did SPEAKER say, write or think, to and about whom, and when."""
-    from ..store import Store
-
     who = speaker_option if speaker_option is not None else (speaker or "")
-    if not db.exists():
-        typer.echo(f"error: no database at {db}", err=True)
-        raise typer.Exit(2)
     pattern = f"%{who.lower()}%"
-    with Store(db, read_only=True) as store:
-        rows = store.con.execute(_QUERY, [pattern, pattern, pattern, who, who, limit]).fetchall()
-        cols = [c[0] for c in store.con.description]
-        results = []
-        for row in rows:
-            r = dict(zip(cols, row))
-            attrs = r.pop("attrs")
-            attrs = json.loads(attrs) if isinstance(attrs, str) else (attrs or {})
-            r["about"] = attrs.get("about", [])  # entities the message mentions (set by quotes.rules)
-            results.append(r)
+    results = query_rows(db, _QUERY, [pattern, pattern, pattern, who, who, limit])
+    for r in results:
+        attrs = r.pop("attrs")
+        attrs = json.loads(attrs) if isinstance(attrs, str) else (attrs or {})
+        r["about"] = attrs.get("about", [])  # entities the message mentions (set by quotes.rules)
     if not results:
         typer.echo(f"no quotations found for {who!r}", err=True)
         raise typer.Exit(1)
