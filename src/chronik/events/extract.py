@@ -112,6 +112,7 @@ class Extractor:
         mention_starts = [m.start for m in mentions]
         token_starts = [t.start for t in doc.tokens]
         timex_starts = sorted((t.start, i) for i, t in enumerate(doc.timexes))
+        quote_of = _QuoteLookup(doc)
         for s_idx, sent in enumerate(doc.sentences):
             info = self._sentence(doc, s_idx, sent.first_token, sent.end_token)
             found = self._triggers(doc, info)
@@ -122,7 +123,7 @@ class Extractor:
             t_lo = bisect_left(timex_starts, (sent.start, -1))
             t_hi = bisect_left(timex_starts, (sent.end, -1))
             timexes = [i for _, i in timex_starts[t_lo:t_hi]]
-            built = [(f, self._event(doc, info, f, found, units, timexes)) for f in found]
+            built = [(f, self._event(doc, info, f, found, units, timexes, quote_of)) for f in found]
             self._governed(doc, info, built)
             events.extend(ev for f, ev in built if not f.needs_target or ev.targets)
         return events
@@ -882,7 +883,7 @@ class Extractor:
 
     # -- assembling -----------------------------------------------------------------------------
     def _event(self, doc: Document, info: _Sentence, f: _Found, found: list[_Found], units: list[_Unit],
-               timexes: list[int]) -> Event:
+               timexes: list[int], quote_of: "_QuoteLookup") -> Event:
         tok = doc.tokens[f.token]
         ti = self._timex(doc, info, f, found, timexes)
         tx = doc.timexes[ti] if ti is not None else None
@@ -919,8 +920,7 @@ class Extractor:
                 attrs["time_relation"] = relation
                 if relation == "before" and modality not in ("occurred", "ongoing") and doc.date:
                     earliest = doc.date.earliest
-        quote = next((qi for qi, q in enumerate(doc.quotes)
-                      if any(s <= tok.start < e for s, e in q.message)), None)
+        quote = quote_of(tok.start)
         return Event(
             type=f.trigger.type, trigger=(tok.start, tok.end), mode=f.trigger.mode, modality=modality,
             sources=src, targets=tgt,
@@ -928,6 +928,29 @@ class Extractor:
             timex=ti, time_value=tx.value if tx else None, earliest=earliest, latest=latest,
             quantities=self._quantities(doc, info, f), sentence=info.index, quote=quote, attrs=attrs,
         )
+
+
+class _QuoteLookup:
+    """The first quotation (by index) whose message contains an offset, in logarithmic time: the
+    message spans sorted by start, with the running maximum of their ends to stop the scan back."""
+
+    def __init__(self, doc: Document):
+        spans = sorted((s, e, qi) for qi, q in enumerate(doc.quotes) for s, e in q.message)
+        self.starts = [s for s, _, _ in spans]
+        self.spans = spans
+        self.max_end: list[int] = []
+        for _, e, _ in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def __call__(self, offset: int) -> int | None:
+        best = None
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and self.max_end[i] > offset:
+            s, e, qi = self.spans[i]
+            if s <= offset < e and (best is None or qi < best):
+                best = qi
+            i -= 1
+        return best
 
 
 def _is_event_time(t) -> bool:

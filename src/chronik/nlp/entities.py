@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..spans import SpanIndex
 from ..doc import Document, Entity, Mention
 from ..pipeline import component
 from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, role_key
@@ -202,17 +203,16 @@ class DocumentConsolidator:
         # A role word the NER tagged as the end of a person's name is a surname ("Gerhard
         # Richter"), and so is a lone surname-like role word tagged as a person ("Richter sagte");
         # a title starts the name ("Präsident Putin").
-        person_spans = [(m.start, m.end) for m in doc.mentions if m.label == "PER" and m.kind == "name"]
+        persons = SpanIndex((m.start, m.end) for m in doc.mentions if m.label == "PER" and m.kind == "name")
         roles = [r for r in find_roles(text, lex)
-                 if not any(s <= r.start and r.end <= e
-                            and (s < r.start or (r.end == e and r.surname and r.determiner is None))
-                            for s, e in person_spans)]
-        heads = [(r.head_start, r.head_end) for r in roles]
+                 if not any(s < r.start or (r.end == e and r.surname and r.determiner is None)
+                            for s, e, _ in persons.containing(r.start, r.end))]
+        heads = SpanIndex((r.head_start, r.head_end) for r in roles)
         keep = []
         for m in doc.mentions:
             if m.kind == "role":
                 continue  # role mentions are this component's output; rebuilt on every run
-            if m.kind != "demonym" and any(s <= m.start and m.end <= e for s, e in heads):
+            if m.kind != "demonym" and heads.containing(m.start, m.end):
                 continue  # a role noun the NER took for a name
             m.entity = None
             keep.append(m)
@@ -227,10 +227,12 @@ class DocumentConsolidator:
         pending: list[tuple[RoleMatch, Mention]] = []
         starts = {m.start: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
         ends = {m.end: i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"}
+        names = [i for i, m in enumerate(mentions) if m.label == "PER" and m.kind == "name"]
+        name_index = SpanIndex((mentions[i].start, mentions[i].end) for i in names)
         attached: list[tuple[RoleMatch, Mention, _Cluster | None]] = []
         for r in roles:
             mention = Mention(r.start, r.end, text[r.start:r.end], r.label, "role")
-            target = self._apposition(text, r, starts, ends, mentions)
+            target = self._apposition(text, r, starts, ends, mentions, names, name_index)
             cluster = by_mention.get(target) if target is not None else None
             if cluster is not None:
                 cluster.roles.append(r)
@@ -516,13 +518,14 @@ class DocumentConsolidator:
     # -- roles -----------------------------------------------------------------------------
     @staticmethod
     def _apposition(text: str, r: RoleMatch, starts: dict[int, int], ends: dict[int, int],
-                    mentions: list[Mention]) -> int | None:
-        """The PER name mention a role phrase stands in apposition to, if any."""
+                    mentions: list[Mention], names: list[int], name_index: SpanIndex) -> int | None:
+        """The PER name mention a role phrase stands in apposition to, if any (``names``: the
+        indices of the person-name mentions, ``name_index``: their spans)."""
         if r.label != "PER" or r.plural or r.group:
             return None
-        for i, m in enumerate(mentions):
-            if m.label == "PER" and m.kind == "name" and m.start <= r.head_start < m.end:
-                return i  # the NER took the title into the name: "Präsident Putin"
+        inside = name_index.containing(r.head_start, r.head_start + 1)
+        if inside:
+            return names[inside[0][2]]  # the NER took the title into the name: "Präsident Putin"
         gap = _APPOSITION_AFTER.match(text, r.end)
         after = starts.get(gap.end())
         if after is not None:

@@ -9,7 +9,6 @@ from typing import Optional
 import typer
 
 from ..listing import query_rows
-
 from ..store import DEFAULT_DB
 
 _QUERY = """

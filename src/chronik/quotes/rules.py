@@ -38,6 +38,7 @@ ATTACHMENTS = _WORDS["attachments"]
 DETS = _WORDS["dets"]
 SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]
 PRONOUNS_TO_RESOLVE = _WORDS["pronouns_to_resolve"]
+DATIVE_PRONOUNS = _WORDS["dative_pronouns"]
 RELATIVES = _WORDS["relatives"]
 PREPOSITIONS = _WORDS["prepositions"]
 ADVERBS = _WORDS["adverbs"]
@@ -151,6 +152,7 @@ class _Doc:
             self.sent_bounds.append((0, self.n))
         self.quote_of = [-1] * self.n
         self.quotes = self._direct_spans()
+        self.timex_order = sorted((t.start, ti) for ti, t in enumerate(doc.timexes))
         self.hard = [t in BOUNDARY or t in SENT_END or t in QUOTE_MARKS for t in self.text]
         depth = 0
         for i, t in enumerate(self.text):  # "(Awoda, dt. Arbeiterpartei)": an aside, not a clause break
@@ -167,6 +169,12 @@ class _Doc:
                 self.hard[o] = self.hard[c] = False
 
     # -- token classes ------------------------------------------------------------------
+
+    def timexes_between(self, lo: int, hi: int) -> list:
+        """(index, timex) of the time expressions starting in [lo, hi), by bisection."""
+        a = bisect.bisect_left(self.timex_order, (lo, -1))
+        b = bisect.bisect_left(self.timex_order, (hi, -1))
+        return [(ti, self.doc.timexes[ti]) for _, ti in self.timex_order[a:b]]
     def is_boundary(self, i: int) -> bool:
         return self.hard[i]
 
@@ -482,15 +490,19 @@ class QuoteRules:
         quotation is about), without the speaker."""
         if not doc.mentions or not doc.entities:
             return
+        # Mentions by start offset, so each message span looks only at the mentions inside it:
+        # linear in the document's length, not mentions x quotes.
+        linked = sorted((m for m in doc.mentions if m.entity is not None and m.label != "MISC"),
+                        key=lambda m: m.start)
+        starts = [m.start for m in linked]
         for q in doc.quotes:
             names: list[str] = []
-            for m in doc.mentions:
-                if m.entity is None or m.label == "MISC" or m.entity == q.source_entity:
-                    continue
-                if any(s <= m.start and m.end <= e for s, e in q.message):
-                    name = doc.entities[m.entity].name
-                    if name not in names:
-                        names.append(name)
+            for s, e in sorted(q.message):
+                for m in linked[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
+                    if m.end <= e and m.entity != q.source_entity:
+                        name = doc.entities[m.entity].name
+                        if name not in names:
+                            names.append(name)
             if names:
                 q.attrs["about"] = names
 
@@ -561,8 +573,9 @@ class QuoteRules:
         s, _ = d.clause(o - 1) if o > 0 and not d.is_boundary(o - 1) else (o, o)
         _, e = d.clause(c + 1) if c + 1 < d.n and not d.is_boundary(c + 1) else (c + 1, c + 1)
         inner = range(o + 1, c)
-        if self._statement(d, o, c):
-            return None
+        if self._statement(d, o, c) and s == o:
+            return None  # a statement opening its clause; inside one it is framed like a fragment:
+            # "sprach von einem „Feldzug gegen …“", "kommentierte „Die Kanzlerin hat …“"
         if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner) or self._title(d, o, c):
             return None
         if s < o or e > c + 1:
@@ -1231,6 +1244,8 @@ class QuoteRules:
             if d.np_forward(a, i) == i:
                 src = list(range(a, i))
                 break
+        if not src and i > start and d.low[i - 1] in DATIVE_PRONOUNS:
+            src = [i - 1]  # "Ihnen zufolge …": the pronoun is the source
         if not src:
             return None
         msg = self._rest_of_sentence(d, i, {i, *src})
@@ -1255,8 +1270,10 @@ class QuoteRules:
                          subjunctive=d.has_konjunktiv(*d.sentence_range(i))) if msg else None
         if i > 0 and d.text[i - 1] in TIME_BEFORE_NACH:
             return None  # "zwei Monate nach dem Urteil": a time, not a source
-        end = d.np_forward(i + 1, e)
-        if end == i + 1:
+        # a relative or demonstrative possessive opens the noun phrase: "Nach deren Angaben"
+        first = i + 2 if i + 2 < e and d.low[i + 1] in ("deren", "dessen") else i + 1
+        end = d.np_forward(first, e)
+        if end == first:
             return None
         head_ok = False
         for k in range(i + 1, end):
@@ -1490,11 +1507,34 @@ class QuoteRules:
             prev = k
         return spans
 
+    @staticmethod
+    def _with_quoted_name(d: _Doc, c: _Cand) -> list[int]:
+        """A source noun followed by a short quoted name takes the name along ("Angaben des Magazins
+        „Der Spiegel“", "die Nachrichtenagentur „Xinhua“"), unless the quotation is the message."""
+        j = max(c.source) + 1
+        if j >= d.n or d.text[j] not in OPENERS or not d.is_noun(j - 1) or j in c.cue:
+            return c.source
+        k = j + 1
+        while k < d.n and d.text[k] not in QUOTE_MARKS and k - j <= SHORT_QUOTE:
+            k += 1
+        if k >= d.n or d.text[k] not in OPENERS[d.text[j]] or k == j + 1 or not d.text[j + 1][:1].isupper():
+            return c.source
+        name = set(range(j, k + 1))
+        if name & set(c.message):
+            # the message was read from the quotation on: it starts after the name, if anything is left
+            rest = [t for t in c.message if t > k]
+            if min(c.message) != j or not rest:
+                return c.source
+            c.message = rest
+        return sorted(set(c.source) | name)
+
     def _to_quote(self, d: _Doc, c: _Cand) -> Quote:
         channel, channel_medium = self._channel(d, c)
         medium = c.medium
         if channel_medium and (c.cue_kind != "verb" or medium == "speech"):
             medium = channel_medium
+        if c.source and not c.carried:
+            c.source = self._with_quoted_name(d, c)
         q = Quote(form=c.form, medium=medium, cue=self._spans(d, c.cue), source=self._spans(d, c.source),
                   message=self._spans(d, c.message), addressee=self._spans(d, c.addressee),
                   channel=c.channel or channel, sentence=c.sentence)
@@ -1531,9 +1571,7 @@ class QuoteRules:
         anchor = d.toks[c.cue[0]].start
         msg_spans = [(d.toks[k].start, d.toks[k].end) for k in c.message]
         best, best_dist = None, None
-        for ti, t in enumerate(d.doc.timexes):
-            if not (lo <= t.start < hi):
-                continue
+        for ti, t in d.timexes_between(lo, hi):
             if any(s <= t.start < e for s, e in msg_spans):
                 continue
             dist = abs(t.start - anchor)
@@ -1544,6 +1582,14 @@ class QuoteRules:
     # -- source resolution --------------------------------------------------------------------------------
     def _resolve_sources(self, d: _Doc, doc: Document) -> None:
         mentions = sorted(doc.mentions, key=lambda m: m.start)
+        starts = [m.start for m in mentions]
+        longest = max((m.end - m.start for m in mentions), default=0)
+
+        def overlapping(a: int, b: int) -> list:
+            # mentions by start offset: only those starting within a mention's length of a
+            lo, hi = bisect.bisect_left(starts, a - longest), bisect.bisect_left(starts, b)
+            return [m for m in mentions[lo:hi] if m.end > a]
+
         describe = _describe_role()
         for q in doc.quotes:
             if not q.source:
@@ -1551,7 +1597,7 @@ class QuoteRules:
             s0, e0 = q.source[0][0], q.source[-1][1]
             text = doc.text[s0:e0]
             words = text.split()
-            inside = [m for m in mentions if m.start < e0 and m.end > s0]
+            inside = overlapping(s0, e0)
             named = [m for m in inside if m.entity is not None and m.kind == "name"]
             any_entity = [m for m in inside if m.entity is not None]
             # the person speaks ("Frank Biermann, Vorsitzender der Union für das Münsterland"), else the
@@ -1576,7 +1622,7 @@ class QuoteRules:
                 q.attrs["source_kind"] = "anonymous"
             if q.addressee:
                 a0, a1 = q.addressee[0][0], q.addressee[-1][1]
-                hit = [m for m in mentions if m.start < a1 and m.end > a0 and m.entity is not None]
+                hit = [m for m in overlapping(a0, a1) if m.entity is not None]
                 if hit:
                     q.addressee_entity = hit[-1].entity
 
