@@ -119,10 +119,10 @@ class Extractor:
             if not found:
                 continue
             lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
-            units = self._units(doc, info, mentions[lo:hi], token_starts, found)
             t_lo = bisect_left(timex_starts, (sent.start, -1))
             t_hi = bisect_left(timex_starts, (sent.end, -1))
             timexes = [i for _, i in timex_starts[t_lo:t_hi]]
+            units = self._units(doc, info, mentions[lo:hi], token_starts, found, timexes)
             built = [(f, self._event(doc, info, f, found, units, timexes, quote_of)) for f in found]
             self._governed(doc, info, built)
             events.extend(ev for f, ev in built if not f.needs_target or ev.targets)
@@ -170,6 +170,11 @@ class Extractor:
         demonym is the actor, coded with the noun's sector)."""
         covered = sorted((m.start, m.end) for m in doc.mentions)
         starts = [s for s, _ in covered]
+        # end offset -> latest start of a demonym mention ending there ("französischen Behörden")
+        demonym_start: dict[int, int] = {}
+        for m in doc.mentions:
+            if m.kind == "demonym":
+                demonym_start[m.end] = max(m.start, demonym_start.get(m.end, m.start))
         out = []
         for i, tok in enumerate(doc.tokens):
             sector = self.lex.generic_actors.get(tok.text)
@@ -178,8 +183,7 @@ class Extractor:
             k = bisect_right(starts, tok.start) - 1
             if k >= 0 and covered[k][1] > tok.start:
                 continue
-            if i and any(m.end == doc.tokens[i - 1].end and m.kind == "demonym" for m in doc.mentions
-                         if m.start >= doc.tokens[i - 1].start):
+            if i and demonym_start.get(doc.tokens[i - 1].end, -1) >= doc.tokens[i - 1].start:
                 continue
             out.append(Mention(tok.start, tok.end, tok.text, "ORG", "role", attrs={"sector": sector, "generic": True}))
         return out
@@ -386,10 +390,9 @@ class Extractor:
 
     # -- actors -----------------------------------------------------------------------------------
     def _units(self, doc: Document, info: _Sentence, mentions: list[Mention],
-               token_starts: list[int], found: list[_Found]) -> list[_Unit]:
+               token_starts: list[int], found: list[_Found], timexes: list[int]) -> list[_Unit]:
         noun_triggers = {f.token for f in found if f.trigger.pos == "N"}
-        timex_spans = [(t.start, t.end) for t in doc.timexes if info.first < len(doc.tokens)
-                       and doc.tokens[info.first].start <= t.start < doc.tokens[info.end - 1].end]
+        timex_spans = [(doc.timexes[t].start, doc.timexes[t].end) for t in timexes]
         units: list[_Unit] = []
         for m in mentions:
             first = bisect_right(token_starts, m.start) - 1
