@@ -62,7 +62,7 @@ def load_crf(path: Path):
     return tagger
 
 
-@component("ner.crf", layer="mentions", version="0.2.0")
+@component("ner.crf", layer="mentions", version="0.3.0")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()

@@ -16,7 +16,7 @@ from importlib import resources
 
 from .ner_gazetteer import Gazetteer
 
-FEATURE_VERSION = "3"  # 2: STTS tags of the token and its neighbours; 3: word-frequency buckets
+FEATURE_VERSION = "4"  # 2: STTS tags; 3: word-frequency buckets; 4: wider window, longer affixes
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
 _LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"
@@ -39,7 +39,9 @@ def _own(word: str, first: bool) -> tuple[list[str], str, str]:
         "s2=" + lower[-2:],
         "s3=" + lower[-3:],
         "s4=" + lower[-4:],
+        "s5=" + lower[-5:],
         "p3=" + lower[:3],
+        "p4=" + lower[:4],
         "sh=" + shape,
     ]
     initial = word[:1]
@@ -88,6 +90,11 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
             feats.append("-1pos=" + (pos[i - 1] if i else "BOS"))
             feats.append("+1pos=" + (pos[i + 1] if i < n - 1 else "EOS"))
             feats.append("pos|sh=" + pos[i] + "|" + shape)
+            feats.append("zf|pos=" + zf[i][3:] + "|" + pos[i])
+            if i > 1:
+                feats.append("-2pos=" + pos[i - 2])
+            if i < n - 2:
+                feats.append("+2pos=" + pos[i + 2])
         if i == 0:
             feats.append("BOS")
         else:
@@ -100,6 +107,8 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
             feats.append("-1" + zf[i - 1])
             if i > 1:
                 feats.append("-2l=" + own[i - 2][1])
+                feats.append("-2sh=" + own[i - 2][2])
+                feats.append("-2" + zf[i - 2])
         if i == n - 1:
             feats.append("EOS")
         else:
@@ -112,6 +121,8 @@ def sentence_features(words: list[str], gazetteer: Gazetteer | None,
             feats.append("+1" + zf[i + 1])
             if i < n - 2:
                 feats.append("+2l=" + own[i + 2][1])
+                feats.append("+2sh=" + own[i + 2][2])
+                feats.append("+2" + zf[i + 2])
         out.append(feats)
     return out
 

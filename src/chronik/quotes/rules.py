@@ -84,6 +84,7 @@ CONTINUATION_GAP = 5  # sentences after the last attributed quote that may still
 SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or title inside a clause
 
 # lower-case tokens that are names: web sites (faz.net) and compounds with a capitalised part (ai-Bericht)
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")  # "Im Juli 2008 vermeldete X": a year, then the verb
 _LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{1,4}-[A-ZÄÖÜ]\w+")
 
 
@@ -357,6 +358,7 @@ class _Doc:
         if self.has_pos and self.pos[i] in NOT_VERB_TAGS and not (
                 self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
                 and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))) \
+                and not (self.pos[i] == "ADJA" and i > 0 and _YEAR.fullmatch(self.text[i - 1])) \
                 and not self.anaphoric_verb(i) \
                 and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
             return None  # an ADJA tag after a subject or a quote is the tagger's slip: "McCarthy nannte …"
@@ -543,7 +545,9 @@ class QuoteRules:
         standalone = o == d.sentence_range(o)[0] or d.hard[o - 1] or self._statement(d, o, c)
         # „…,“ sagte X / „…?“ fragte X / „…“ erklärte X (the comma left out)
         comma_inside = d.text[c - 1] in (",", "!", "?") or (
-            j == c + 1 and j < d.n and d.low[j] in self.lex.forms and d.text[j][:1].islower())
+            j == c + 1 and j < d.n and d.low[j] in self.lex.forms and d.text[j][:1].islower()) or (
+            j == c + 1 and j < d.n and d.low[j] in self.lex.cue_words["so"] and d.text[c - 1] in SENT_END)
+        # (the last: „… lästig.“ so das Fazit der Betreiber — also when a sentence break was put after the quote)
         if standalone and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
@@ -586,8 +590,8 @@ class QuoteRules:
                 if hit is not None:
                     vf, cue = hit
                     src = self._subject(d, s, e, cue)
-                    if src and min(src) <= o <= max(src):
-                        return None
+                    if src and (min(src) <= o <= max(src) or (max(src) == o - 1 and d.is_det(o - 1))):
+                        return None  # the quotation names the speaker: "Wie die „Aktion Deutschland hilft“ mitteilte"
                     return _Cand("Direct", medium=vf.verb.medium, cue=self._fragment_preposition(d, o, cue),
                                  source=src, addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
@@ -722,13 +726,21 @@ class QuoteRules:
             if d.low[s + 1] in DEGREE_WORDS \
                     or any(d.low[k] in ("so", "ebenso", "genauso") for k in range(max(ss, s - 4), s)):
                 return None  # "wie sehr sie …", "so laut, wie man es erwartet hatte": a degree or comparison
-            src = list(range(s + 1, d.np_forward(s + 1, cue[0])))
+            a, reflexive = s + 1, []
+            k = a
+            while k + 1 < cue[0] and (d.low[k] in ADVERBS or d.low[k] in FOCUS_ADVERBS) and d.low[k] != "sich":
+                k += 1
+            if k > a and "," not in d.text[d.np_forward(k, cue[0]):cue[0]]:
+                a = k  # "Wie schon die WHO sagte", but not the comparison "wie auch schon der Kollege, auf … hinweist"
+            if a + 1 < cue[0] and d.low[a] == "sich" and d.low[a + 1] in ("aus", "von", "vom"):
+                a, reflexive = a + 2, [a]  # "Wie sich aus der Auswertung ergab": the source is what it follows from
+            src = list(range(a, d.np_forward(a, cue[0])))
             src = [k for k in src if k not in cue]
             drop = set(range(s, e)) | {s - 1, e}
             msg = [k for k in range(ss, d.message_end(ss)) if k not in drop]
             if msg:
                 cand = mk("Indirect", src, msg, "wie")
-                cand.cue = [s] + cue
+                cand.cue = [s] + reflexive + cue
                 return cand
             return None
         # "Tatsächlich, so betont die Polizei, ist dies …": an interjected "so" + verb
@@ -790,9 +802,12 @@ class QuoteRules:
             is_complement = not main_follows and self._has_complement(d, e, se) or (
                 e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
                 and self._plain_clause_follows(d, nxt))
-            if is_complement and not self._trailing_frame(d, nxt, se):
+            # "X bestätigte den Vorfall, teilte aber mit, …": the clause after the comma is a second
+            # report of the same subject, not this verb's complement
+            second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
+            if is_complement and not second_report and not self._trailing_frame(d, nxt, se):
                 src = self._subject(d, s, e, cue)
-                msg = list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt))))
+                msg = self._before_so_frame(d, list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt)))))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
                     return None  # a direct quote: handled by the direct rule
                 cand = mk("Indirect", src, msg)
@@ -838,6 +853,15 @@ class QuoteRules:
                 cand.speaker_only = not verb.reported
                 return cand
         return None
+
+    def _before_so_frame(self, d: _Doc, msg: list[int]) -> list[int]:
+        """A message ends before a trailing ", so X": "Ägypten werde aufgefordert, die Grenze zu öffnen,
+        so Nasrallah im Fernsehen" quotes Nasrallah, not the one who asks Egypt."""
+        for k in msg[1:-1]:
+            if d.text[k] == "," and d.low[k + 1] in self.lex.cue_words["so"] and d.quote_of[k] < 0 \
+                    and self._so(d, k + 1) is not None:
+                return [x for x in msg if x < k]
+        return msg
 
     @staticmethod
     def _aux_before_apposition(d: _Doc, s: int, ss: int) -> tuple[int, int] | None:
@@ -959,6 +983,9 @@ class QuoteRules:
         if first == "als" and s + 1 < cue[0] and (d.is_noun(s + 1) or d.is_det(s + 1) or d.is_adj(s + 1)) \
                 and cue[0] - s <= 3:
             return False  # "Als Begründung wurde angegeben": a predicative "als", not "als er sagte"
+        if first == "als" and s + 1 < cue[0] and d.np_forward(s + 1, cue[0], appositions=False) == cue[0] \
+                and any(k not in cue and not d.is_boundary(k) for k in range(cue[0] + 1, d.clause(cue[0])[1])):
+            return False  # "Als wichtige Aufgabe der Politik sah es Köhler an": the verb is second, not last
         return (first in SUBORDINATORS or (first in RELATIVES and s > 0 and d.text[s - 1] == ",")) and s < cue[0]
 
     def _subject(self, d: _Doc, s: int, e: int, cue: list[int]) -> list[int]:
@@ -1049,6 +1076,16 @@ class QuoteRules:
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
                 and d.low[start] not in FOCUS_ADVERBS and d.low[start] not in SUBORDINATORS:
             return [start]  # a surname the tagger read as an adverb or pronoun at the sentence start: "Künast sagte"
+        if fin == s and s > 0 and d.text[s - 1] == ",":
+            # "Die UN bestätigten den Vorfall, teilten aber mit, …": the subject of the main clause before
+            ss, _ = d.sentence_range(s)
+            a = ss
+            while a < s and d.low[a] in CONJUNCTIONS:
+                a += 1
+            end = d.np_forward(a, s - 1, appositions=False)
+            if a < end < s - 1 and self._verb_like(d, end) and d.low[a] not in SUBORDINATORS \
+                    and d.low[a] not in PREPOSITIONS and not any(d.hard[k] for k in range(a, s - 1)):
+                return list(range(a, end))
         return []
 
     @staticmethod
@@ -1219,6 +1256,11 @@ class QuoteRules:
 
     def _before(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
+        if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == ",":
+            # "die Pläne, laut denen jeder …": the relative clause is the message
+            msg = list(range(i + 2, d.message_end(i)))
+            return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="before",
+                         subjunctive=d.has_konjunktiv(i + 2, d.message_end(i))) if msg else None
         end = d.np_forward(i + 1, e)
         if end == i + 1:
             end = self._extended_np(d, i + 1, e)
@@ -1317,7 +1359,15 @@ class QuoteRules:
             src = list(range(after, end)) if end > after and end < i else []
         cue = [k for k in range(verb, i + 1) if k not in src and d.low[k] not in ADVERBS] + tail
         if len(cue) > 5 or any(d.text[k][:1].isupper() for k in cue[:-1 - len(tail)] if k != i):
-            return None  # a long or noun-filled span is no fixed phrase
+            # adverbials between the verb and the noun phrase are not part of the frame: "hatte am
+            # Donnerstag in einem Interview die These vertreten"
+            a = i
+            while a - 1 > verb and (d.is_det(a - 1) or d.is_adj(a - 1)) and d.text[a - 1][:1].islower():
+                a -= 1
+            if a == i or len(tail) != 1 or not src or not self._verb_like(d, verb) \
+                    or not self._verb_like(d, tail[0]) or d.low[verb] in PASSIVE_AUX | MODALS:
+                return None  # a long or noun-filled span is no fixed phrase
+            cue = [verb] + list(range(a, i + 1)) + tail
         if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= d.message_end(nxt) - 1:
             return _Cand("Direct", cue=cue, source=src, message=list(range(nxt, d.quotes[d.quote_of[nxt]][1] + 1)),
                          cue_kind="noun")
@@ -1509,10 +1559,11 @@ class QuoteRules:
 
     @staticmethod
     def _with_quoted_name(d: _Doc, c: _Cand) -> list[int]:
-        """A source noun followed by a short quoted name takes the name along ("Angaben des Magazins
-        „Der Spiegel“", "die Nachrichtenagentur „Xinhua“"), unless the quotation is the message."""
+        """A source noun or article followed by a short quoted name takes the name along ("Angaben des
+        Magazins „Der Spiegel“", "die Nachrichtenagentur „Xinhua“", "die „Aktion Deutschland hilft“"),
+        unless the quotation is the message."""
         j = max(c.source) + 1
-        if j >= d.n or d.text[j] not in OPENERS or not d.is_noun(j - 1) or j in c.cue:
+        if j >= d.n or d.text[j] not in OPENERS or not (d.is_noun(j - 1) or d.is_det(j - 1)) or j in c.cue:
             return c.source
         k = j + 1
         while k < d.n and d.text[k] not in QUOTE_MARKS and k - j <= SHORT_QUOTE:
