@@ -479,8 +479,9 @@ class QuoteRules:
         cands = self._continuations(d, cands)
         cands = self._drop_contained(cands)
         doc.quotes = [self._to_quote(d, c) for c in cands]
+        owners = self._message_owners(cands)
         for q, c in zip(doc.quotes, cands):
-            if self._nested(c, cands):
+            if self._nested(c, owners):
                 q.attrs["nested"] = True
         self._resolve_sources(d, doc)
         self._about(doc)
@@ -1526,23 +1527,35 @@ class QuoteRules:
         return out
 
     @staticmethod
-    def _nested(c: _Cand, cands: list[_Cand]) -> bool:
-        """Reported speech inside another quotation's message ("X sagte, Y habe den Plan kritisiert"):
-        its cue and source lie in the outer message."""
-        own = set(c.cue) | set(c.source)
-        return c.form == "Reported" and bool(own) and any(o is not c and own <= set(o.message) for o in cands)
+    def _message_owners(cands: list[_Cand]) -> dict[int, list[_Cand]]:
+        """Token index -> the candidates whose message holds it: containment tests then look only at
+        the quotations that share a token, not at every pair."""
+        owners: dict[int, list[_Cand]] = {}
+        for o in cands:
+            for k in set(o.message):
+                owners.setdefault(k, []).append(o)
+        return owners
 
     @staticmethod
-    def _drop_contained(cands: list[_Cand]) -> list[_Cand]:
+    def _inside_other(c: _Cand, tokens: set[int], owners: dict[int, list[_Cand]], with_cue: bool) -> bool:
+        """Whether ``tokens`` all lie in the message of a candidate other than ``c``."""
+        if not tokens:
+            return False
+        return any(o is not c and (o.cue or not with_cue) and tokens <= set(o.message)
+                   for o in owners.get(min(tokens), ()))
+
+    @classmethod
+    def _nested(cls, c: _Cand, owners: dict[int, list[_Cand]]) -> bool:
+        """Reported speech inside another quotation's message ("X sagte, Y habe den Plan kritisiert"):
+        its cue and source lie in the outer message."""
+        return c.form == "Reported" and cls._inside_other(c, set(c.cue) | set(c.source), owners, with_cue=False)
+
+    @classmethod
+    def _drop_contained(cls, cands: list[_Cand]) -> list[_Cand]:
         """A cue-less quotation inside another quotation's message is part of that message."""
-        keep = []
-        for c in cands:
-            if not c.cue and c.message:
-                inner = set(c.message)
-                if any(o is not c and o.cue and inner <= set(o.message) for o in cands):
-                    continue
-            keep.append(c)
-        return keep
+        owners = cls._message_owners(cands)
+        return [c for c in cands
+                if c.cue or not c.message or not cls._inside_other(c, set(c.message), owners, with_cue=True)]
 
     # -- output ------------------------------------------------------------------------------------------
     @staticmethod
