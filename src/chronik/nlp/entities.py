@@ -307,7 +307,9 @@ class DocumentConsolidator:
         if not doc.tokens or not any(t.pos for t in doc.tokens):
             return []
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
-        covered = [(m.start, m.end) for m in mentions]
+        covered = bytearray(len(doc.text))  # 1 under every character a mention covers
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         found = []
         for r in roles:
             if r.label != "PER" or r.plural or r.group:
@@ -322,11 +324,11 @@ class DocumentConsolidator:
             if j == i:
                 continue
             start, end = doc.tokens[i].start, doc.tokens[j - 1].end
-            if any(s < end and start < e for s, e in covered):
+            if covered.find(1, start, end) != -1:
                 continue
             found.append(Mention(start, end, doc.text[start:end], "PER", "name", score=0.5,
                                  attrs={"source": "after role"}))
-            covered.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
         return found
 
     def _listed_names(self, doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:
