@@ -150,7 +150,7 @@ def parse_date_string(text: str) -> DocDate | None:
 
 
 def parse_date(value: object) -> DocDate | None:
-    """A DocDate from a field value: string, date, datetime, struct_time or a year number."""
+    """A DocDate from a field value: string, date, datetime, struct_time, a year or YYYYMMDD number."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
@@ -161,7 +161,8 @@ def parse_date(value: object) -> DocDate | None:
     if isinstance(value, time.struct_time):
         return _instant(datetime(*value[:6]))
     if isinstance(value, int):
-        return _year(value)
+        # 20220211: a compact day written as a JSON/Parquet number
+        return parse_date_string(str(value)) if 10_000_000 <= value <= 99_999_999 else _year(value)
     if isinstance(value, str):
         return parse_date_string(value)
     return None

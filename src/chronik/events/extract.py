@@ -35,6 +35,7 @@ _DETERMINERS = {
     "dessen", "deren", "diese", "dieser", "diesen", "diesem", "dieses",
 }
 _COORD = {"und", "sowie", "oder", "&"}
+_COORD_CLAUSE = {"und", "oder", "aber", "sondern", "sowie"}
 _GENITIVE_DETS = {"des", "der", "eines", "einer"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
 _TIME_RELATIONS = {"vor": "before", "bis": "before", "spätestens": "before", "nach": "after",
@@ -44,6 +45,10 @@ _TIME_RELATIONS = {"vor": "before", "bis": "before", "spätestens": "before", "n
 _ACTOR_LABELS = {"PER", "ORG", "LOC", "GPE"}
 _MODALITY_RANK = ["denied", "negated", "possible", "demanded", "proposed", "announced", "planned"]
 _OBJECTIVE_GENITIVE_TYPES = {"ASSAULT"}
+# a separable verb's zu-infinitive written as one word: "aufzunehmen", "abzuziehen", "einzustellen"
+_FUSED_ZU_INFINITIVE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|fort|her|herbei|hin|mit|nach|vor|weg|weiter|wieder|zu|zurück|zusammen)"
+    r"zu[a-zäöüß]{2,}e?n")
 _NO_QUANTITY_TYPES = {"CONSULT", "ACCUSE", "REJECT", "REQUEST", "AGREE", "THREATEN"}
 
 
@@ -248,19 +253,20 @@ class Extractor:
         start = first
         for i in range(first, end):
             if doc.tokens[i].text in _BOUNDARY:
-                self._close_clause(info, start, i)
+                self._close_clause(doc, info, start, i)
                 start = i + 1
                 info.clause_of.append(max(len(info.clauses) - 1, 0))
             else:
                 info.clause_of.append(len(info.clauses))
-        self._close_clause(info, start, end)
+        self._close_clause(doc, info, start, end)
         return info
 
-    def _close_clause(self, info: _Sentence, start: int, end: int) -> None:
+    def _close_clause(self, doc: Document, info: _Sentence, start: int, end: int) -> None:
         if end <= start:
             return
         words = info.lower[start - info.first:end - info.first]
-        complement = words[0] in _COMPLEMENTIZERS or self._has_zu_infinitive(words)
+        fused_zu = any(_FUSED_ZU_INFINITIVE.fullmatch(doc.tokens[j].text) for j in range(start, end))
+        complement = words[0] in _COMPLEMENTIZERS or fused_zu or self._has_zu_infinitive(words)
         info.clauses.append(_Clause(start, end, complement and bool(info.clauses)))
 
     def _has_zu_infinitive(self, words: list[str]) -> bool:
@@ -325,7 +331,11 @@ class Extractor:
             elif "Tense=Past" in morph:
                 tags = {"past"}
             elif "VerbForm=Inf" in morph and "zuinf" not in tags:
-                tags = {"inf"}
+                # "hat … Lula empfangen": a participle like the infinitive, read as one after haben/sein
+                perfect = "part" in tags and cl is not None and any(
+                    self.lex.tense_words.get(w, ("", ""))[1] in ("haben", "sein")
+                    for w in info.lower[cl.first - info.first:cl.end - info.first])
+                tags = {"part"} if perfect else {"inf"}
         return _Found(i, chosen, tags, clause, particle=particle, needs_target=met is None)
 
     def _particle_after(self, doc: Document, info: _Sentence, i: int, cl: _Clause | None,
@@ -498,10 +508,19 @@ class Extractor:
     def _is_title_of(doc: Document, prev: _Unit, m: Mention) -> bool:
         """A role phrase, or a common noun the NER took for a name ("US-Basketballspielerin"),
         directly before a person's name."""
-        if m.label != "PER" or m.kind != "name" or prev.mention.label == "PER" and prev.mention.kind == "name":
+        person_role = prev.mention.kind == "role" and prev.mention.label == "PER"
+        # after a person's role a name is that person even if the NER labelled it otherwise
+        # ("der chinesische Außenminister Wang Yi" tagged ORG)
+        if (m.label != "PER" and not person_role) or m.kind != "name" \
+                or prev.mention.label == "PER" and prev.mention.kind == "name":
             return False
+        gap = doc.text[doc.tokens[prev.last].end:m.start].strip()
+        if prev.mention.kind == "demonym" and prev.title is None and gap and gap[0].isupper() \
+                and gap.isalpha() and prev.last + 2 < len(doc.tokens) and doc.tokens[prev.last + 1].pos == "NN" \
+                and doc.tokens[prev.last + 2].start == m.start:
+            return True  # "seinem amerikanischen Kollegen Antony Blinken": one person
         # the rest of the title's last token may follow the mention: "US" in "US-Basketballspielerin"
-        if doc.text[doc.tokens[prev.last].end:m.start].strip() or prev.title is not None:
+        if gap or prev.title is not None:
             return False
         if prev.mention.kind == "demonym":  # "US-Basketballspielerin", "den Franzosen Reda Kriket"
             return prev.end < doc.tokens[prev.last].end or prev.mention.attrs.get("form") == "noun"
@@ -568,8 +587,9 @@ class Extractor:
                 else:
                     bare.append([u])
                 continue
-            if noun and u.start < doc.tokens[f.token].start:
-                continue
+            if noun and u.start < doc.tokens[f.token].start and not (
+                    u.prep == "mit" and not others and self.lex.is_symmetric(etype, f.trigger.mode)):
+                continue  # but "hat mit Blinken Gespräche geführt": a light verb's partner
             if u.noun_head is not None and u.noun_head != f.token:
                 continue  # "vor seiner Reise nach Kiew hat Scholz telefoniert"
             if noun and u.noun_head is None and any(f.token < g.token < u.first for g in others):
@@ -723,6 +743,9 @@ class Extractor:
             if cue and cue[1] == "negation" and w.startswith("kein") and noun_token is not None \
                     and not 0 < noun_token - j <= 3:
                 continue  # "kein" negates the noun it determines: "brachte keinen Durchbruch"
+            if cue and cue[1] == "negation" and noun_token is None and exclude is not None and any(
+                    x in _COORD_CLAUSE for x in words[min(k, exclude - cl.first) + 1:max(k, exclude - cl.first)]):
+                continue  # "hat die Vorwürfe zurückgewiesen und keine Angriffe geflogen": another conjunct
             if cue:
                 out.setdefault(cue[0], j)
             elif w in lex.particle_cues:
@@ -855,8 +878,11 @@ class Extractor:
         steps = 0
         while j >= info.first and steps < 7:
             w = info.lower[j - info.first]
-            if w in _BOUNDARY or doc.tokens[j].pos.startswith("V") or self._is_finite(doc, info, j):
-                break  # "Nach Angaben der Polizei demonstrierten am Samstag": not "after Saturday"
+            # "Nach Angaben der Polizei demonstrierten am Samstag": not "after Saturday"; a trigger verb
+            # the tagger took for an adjective ("telefonierte" ADJA) ends the search as well
+            if w in _BOUNDARY or doc.tokens[j].pos.startswith("V") or self._is_finite(doc, info, j) \
+                    or any(r.tag in ("pres", "past") for r in self.lex.verb_forms.get(w, ())):
+                break
             if w in _TIME_RELATIONS:
                 return _TIME_RELATIONS[w]
             j -= 1
@@ -924,6 +950,10 @@ class Extractor:
                 if relation == "before" and modality not in ("occurred", "ongoing") and doc.date:
                     earliest = doc.date.earliest
         quote = quote_of(tok.start)
+        if quote is not None and cue_tok is None and self._announced_by(doc, doc.quotes[quote], info, f, bounds, modality):
+            modality = "announced"  # "Frankreich verlegt 3000 Soldaten. Das kündigte der Minister an."
+            attrs["cue"] = "quote"
+            earliest, latest = (earliest, latest) if attrs["time_basis"] == "timex" else _dct_bounds(doc, modality)
         return Event(
             type=f.trigger.type, trigger=(tok.start, tok.end), mode=f.trigger.mode, modality=modality,
             sources=src, targets=tgt,
@@ -931,6 +961,20 @@ class Extractor:
             timex=ti, time_value=tx.value if tx else None, earliest=earliest, latest=latest,
             quantities=self._quantities(doc, info, f), sentence=info.index, quote=quote, attrs=attrs,
         )
+
+
+    def _announced_by(self, doc: Document, quote, info: _Sentence, f: _Found, bounds, modality: str) -> bool:
+        """An event told in the present (or without tense) inside the message of an announcing
+        quotation ("teilte … mit", "kündigte … an") is announced, not yet occurred."""
+        if modality not in ("occurred", "ongoing") or f.trigger.type in self.lex.present_is_occurred:
+            return False
+        if self._tense(doc, info, f) not in (None, "pres"):
+            return False
+        latest = bounds[1]
+        if latest is not None and doc.date is not None and latest < doc.date.earliest:
+            return False  # dated before publication: it has happened
+        cue_words = [w.lower() for a, b in quote.cue for w in doc.text[a:b].split()]
+        return any((self.lex.cues.get(w) or ("",))[0] == "announced" for w in cue_words)
 
 
 class _QuoteLookup:

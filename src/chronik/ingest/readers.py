@@ -108,7 +108,7 @@ def sniff_format(head: bytes) -> str:
             return "jsonl"
         except ValueError:
             return "json"
-    if re.match(r"date\s+\d{4}", text):
+    if LINE_FORMAT_HEAD.match(text):
         return "lines"
     if "<rss" in lower or "<feed" in lower or "<rdf:rdf" in lower:
         return "rss"
@@ -122,12 +122,20 @@ def sniff_format(head: bytes) -> str:
     return "txt"
 
 
+# ``date 2022-02 <text>`` with the article on the same line: the line format.  A lone
+# ``date 2022-02`` line is instead the date header of a single-article text file.
+LINE_FORMAT_HEAD = re.compile(r"date[ \t]+\d{4}\S*[ \t]+\S")
+
+
 def detect_format(path: Path) -> str:
     by_name = format_from_name(path)
-    if by_name and by_name != "rss":  # .xml may be anything; look inside
+    if by_name and by_name not in ("rss", "txt"):  # .xml may be anything, .txt may be line format
         return by_name
     with open(path, "rb") as raw:  # decompressors do not close the file they were given
         head = decompressed(raw).read(SNIFF_BYTES)
+    if by_name == "txt":
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", "ignore")
+        return "lines" if LINE_FORMAT_HEAD.match(text) else "txt"
     return sniff_format(head)
 
 

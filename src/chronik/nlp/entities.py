@@ -32,7 +32,7 @@ from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, ro
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.2.0"
+VERSION = "0.2.1"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
@@ -255,7 +255,10 @@ class DocumentConsolidator:
             if cluster is not None:
                 cluster.roles.append(r)
                 mention.attrs["resolved"] = "document"
-            elif (r.label == "ORG" or r.resolvable) and (r.country or r.org):
+            elif (r.label == "ORG" or r.resolvable) and (r.country or r.org) or (
+                    r.resolvable and r.sector in OFFICE_SECTORS):
+                # a country-less office ("die Außenministerin") is kept for the corpus step, which
+                # may resolve it to a holder titled the same way; unresolved it gets no entity id
                 cluster = self._role_cluster(r, clusters)
             role_mentions.append((mention, cluster))
         # assemble: entities in order of first mention
@@ -680,6 +683,8 @@ def make(config):
 # A bare role resolves to the holder attested in the nearest month (ties: most attestations that
 # month), looking at most this many months before or after the article's month.
 ROLE_WINDOW_MONTHS = 12
+# sectors of offices one person holds at a time, so a bare country-less mention may be resolved
+OFFICE_SECTORS = ("GOV", "MIL")
 DOMINANT_SHARE = 3  # a short name joins the most frequent full name if it has 3x the runner-up's docs
 
 
@@ -760,8 +765,9 @@ def consolidate_corpus(store) -> None:
         rank = (len(name.split()), key == rt, n_docs, name)
         if rt not in best or rank > best[rt]:
             best[rt] = rank
+    # a country-less bare office ("ROLE:außenminister|") names no one unless resolved by date below
     role_keys = [r[0] for r in con.execute(
-        "SELECT DISTINCT key FROM doc_entities WHERE key LIKE 'ROLE:%'").fetchall()]
+        "SELECT DISTINCT key FROM doc_entities WHERE key LIKE 'ROLE:%' AND key NOT LIKE '%|'").fetchall()]
     keys = list(roots) + role_keys
     con.register("_entity_key_map", pa.table({
         "key": keys,
@@ -783,6 +789,7 @@ def consolidate_corpus(store) -> None:
     with store.transaction():
         con.execute("UPDATE doc_entities SET entity_id = m.entity_id FROM _entity_key_map m "
                     "WHERE doc_entities.key = m.key")
+        con.execute("UPDATE doc_entities SET entity_id = NULL WHERE key LIKE 'ROLE:%|'")
         con.execute("DELETE FROM entity_roles")
         con.execute("""
             INSERT INTO entity_roles (entity_id, role, doc_id, date_value, date_earliest, date_latest, role_key)
@@ -798,12 +805,16 @@ def consolidate_corpus(store) -> None:
         # bare roles ("der Kremlchef") with no holder in their document: the holder the corpus
         # attests nearest to the article's month, within ROLE_WINDOW_MONTHS.  A feminine bare role
         # ("die Bundeskanzlerin") names a holder attested with a feminine form; a masculine one may
-        # be the generic masculine and names any holder.
+        # be the generic masculine and names any holder.  A bare role that names no country
+        # ("die Außenministerin", key "außenminister|") matches holders the corpus also titled
+        # without a country ("Außenministerin Annalena Baerbock", stored as "außenminister|DEU").
         con.execute(f"""
             CREATE OR REPLACE TEMP TABLE _role_resolution AS
             WITH holders AS (
                 -- attestations per holder and month (months numbered year * 12 + month)
-                SELECT er.entity_id, er.role_key, year(er.date_earliest) * 12 + month(er.date_earliest) AS mon,
+                SELECT er.entity_id, er.role_key,
+                       CASE WHEN rm.country IS NULL THEN split_part(er.role_key, '|', 1) || '|' END AS plain_key,
+                       year(er.date_earliest) * 12 + month(er.date_earliest) AS mon,
                        count(*) AS n, coalesce(bool_or(rm.feminine), false) AS feminine
                 FROM entity_roles er LEFT JOIN _role_map rm ON rm.role = er.role
                 WHERE er.date_earliest IS NOT NULL GROUP BY ALL),
@@ -818,7 +829,8 @@ def consolidate_corpus(store) -> None:
             slots AS (SELECT DISTINCT role_key, mon, feminine FROM bare),
             best AS (
                 SELECT s.role_key, s.mon, s.feminine, h.entity_id
-                FROM slots s JOIN holders h ON h.role_key = s.role_key AND (h.feminine OR NOT s.feminine)
+                FROM slots s JOIN holders h ON (h.role_key = s.role_key OR h.plain_key = s.role_key)
+                     AND (h.feminine OR NOT s.feminine)
                      AND h.mon BETWEEN s.mon - {ROLE_WINDOW_MONTHS} AND s.mon + {ROLE_WINDOW_MONTHS}
                 QUALIFY row_number() OVER (PARTITION BY s.role_key, s.mon, s.feminine
                                            ORDER BY abs(h.mon - s.mon), h.n DESC, h.entity_id) = 1)

@@ -103,6 +103,15 @@ def _describe_role():
     return describe_role
 
 
+def _find_roles():
+    """``chronik.nlp.roles.find_roles`` where that module exists (it belongs to another layer)."""
+    try:
+        from ..nlp.roles import find_roles  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return find_roles
+
+
 @dataclass
 class _Cand:
     form: str
@@ -154,6 +163,12 @@ class _Doc:
         self.quote_of = [-1] * self.n
         self.quotes = self._direct_spans()
         self.timex_order = sorted((t.start, ti) for ti, t in enumerate(doc.timexes))
+        self.in_timex: set[int] = set()  # tokens inside a time expression ("am Freitag", "später")
+        for t in doc.timexes:
+            k = bisect.bisect_left(starts, t.start)
+            while k < self.n and self.toks[k].start < t.end:
+                self.in_timex.add(k)
+                k += 1
         self.hard = [t in BOUNDARY or t in SENT_END or t in QUOTE_MARKS for t in self.text]
         depth = 0
         for i, t in enumerate(self.text):  # "(Awoda, dt. Arbeiterpartei)": an aside, not a clause break
@@ -196,8 +211,9 @@ class _Doc:
         a plural form, or a form before an article, is the verb, not an adjective ("das erklärte Ziel")."""
         if i == 0 or self.low[i - 1] not in ANAPHORIC_OBJECTS or not self.starts_clause(i - 1):
             return False
+        # "Das kündigte Verteidigungsminister Lecornu an": a name or role mention follows, not a noun
         return self.low[i].endswith("en") or i + 1 < self.n and (
-            self.is_det(i + 1) or self.has_pos and self.pos[i + 1] == "NE")
+            self.is_det(i + 1) or self.has_pos and self.pos[i + 1] == "NE" or i + 1 in self.named)
 
     def after_quote(self, i: int) -> bool:
         """Token i directly follows a closing quotation mark (and a comma): „…“, sagte X."""
@@ -862,6 +878,12 @@ class QuoteRules:
             if d.text[k] == "," and d.low[k + 1] in self.lex.cue_words["so"] and d.quote_of[k] < 0 \
                     and self._so(d, k + 1) is not None:
                 return [x for x in msg if x < k]
+            # "Er habe Xi gebeten, mit Selenskyj zu telefonieren, sagte Macron später": the closing
+            # frame is a quotation of its own, whose message holds this one
+            if d.text[k] == "," and d.quote_of[k] < 0 and d.low[k + 1] in self.lex.forms \
+                    and self._trailing_frame(d, k + 1, d.sentence_range(k)[1]) \
+                    and d.np_forward(self._after_verb(d, k + 2, d.clause(k + 1)[1], []), d.clause(k + 1)[1]) > k + 2:
+                return [x for x in msg if x < k]
         return msg
 
     @staticmethod
@@ -1164,7 +1186,9 @@ class QuoteRules:
             end = d.np_forward(start, cue[0]) if d.low[start] not in PREPOSITIONS else start
             return list(range(start, end)) if end == cue[0] else []
         after = max(cue[:1] + [x for x in src if x > cue[0]]) + 1
-        while after < e and (after in cue or d.low[after] in ("sich", "es", "auch", "nun", "am", "jetzt")):
+        # "sagte er am Samstag der Agentur Interfax": a time between verb and addressee is skipped
+        while after < e and (after in cue or d.low[after] in ("sich", "es", "auch", "nun", "am", "jetzt")
+                             or after in d.in_timex or d.low[after] in ("später", "zuvor", "zudem")):
             after += 1
         if after >= e:
             return []
@@ -1667,12 +1691,15 @@ class QuoteRules:
             # the person speaks ("Frank Biermann, Vorsitzender der Union für das Münsterland"), else the
             # first organisation ("Mitarbeiter des Hilfsdienstes aus Labutta"), else the first name
             ranked = sorted(named, key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
-            if ranked:
+            # "ein Regierungssprecher in Rom": the place says where the unnamed speaker is, not who
+            place_only = bool(ranked) and ranked[0].label == "LOC" and self._anonymous(words)
+            if ranked and not place_only:
                 q.source_entity = ranked[0].entity
             elif any_entity and words[0].lower() not in INDEFINITE:
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
-                q.source_entity = self._antecedent(doc, mentions, s0, words)
+                organisation = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "ORG"
+                q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation)
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             if q.source_entity is None and self._anonymous(words):
                 q.source_description = " ".join(w for w in words if w.lower() not in INDEFINITE)
@@ -1683,6 +1710,8 @@ class QuoteRules:
                     except Exception:  # another layer's helper must not break attribution
                         country = None
                 q.source_country = country or self._affiliation(text)
+                if q.source_country is None and place_only:
+                    q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "anonymous"
             if q.addressee:
                 a0, a1 = q.addressee[0][0], q.addressee[-1][1]
@@ -1691,8 +1720,15 @@ class QuoteRules:
                     q.addressee_entity = hit[-1].entity
 
     def _definite_role(self, words: list[str]) -> bool:
-        return len(words) <= 3 and words[0].lower() in ("der", "die", "das", "dieser", "diese") and \
-            words[-1] in self.lex.role_nouns
+        """An anaphoric role: "der Sprecher", "die Kanzlerin", "der Grünen-Politiker"."""
+        if not (len(words) <= 3 and words[0].lower() in ("der", "die", "das", "dieser", "diese")):
+            return False
+        head = words[-1]
+        if head in self.lex.role_nouns or head.endswith(("-Politiker", "-Politikerin")):
+            return True
+        roles = _find_roles()
+        return roles is not None and any(r.label == "PER" and r.end == len(" ".join(words))
+                                         for r in roles(" ".join(words)))
 
     def _anonymous(self, words: list[str]) -> bool:
         """An unnamed source: its head noun is a role ("ein Sprecher", "US-Regierungsvertreter",
@@ -1721,15 +1757,30 @@ class QuoteRules:
         return None
 
     @staticmethod
-    def _antecedent(doc: Document, mentions, before: int, words: list[str]) -> int | None:
-        plural = words[0].lower() == "sie" and len(words) == 1
+    def _plural_cue(d: _Doc, q: Quote) -> bool | None:
+        """Number of the finite cue verb ("schrieb sie" singular, "sagten sie" plural); None if unknown."""
+        spans = q.cue or []
+        for t in d.toks:
+            if any(a <= t.start < b for a, b in spans) and "Number=" in t.morph and "VerbForm=Fin" in t.morph:
+                return "Number=Plur" in t.morph
+        return None
+
+    @staticmethod
+    def _antecedent(doc: Document, mentions, before: int, words: list[str],
+                    plural_verb: bool | None = None, organisation: bool = False) -> int | None:
+        # "sie" may be a plural organisation ("die Behörden") unless its verb is singular ("schrieb sie")
+        plural = words[0].lower() == "sie" and len(words) == 1 and plural_verb is not False
         for m in reversed(mentions):
             if m.end > before or m.entity is None:
                 continue
             if m.kind == "pronoun":
                 continue
-            if m.label == "PER" or (plural and m.label == "ORG"):
-                return m.entity
+            if organisation:  # "das Ministerium" refers back to a ministry ("Verteidigungsministerium")
+                head = words[-1].lower().removesuffix("s") if words[-1].endswith("ums") else words[-1].lower()
+                if m.label == "ORG" and head in doc.text[m.start:m.end].lower():
+                    return m.entity
+            elif (m.label == "PER" and not plural_verb) or (plural and m.label == "ORG"):
+                return m.entity  # "sagten sie": one person is no antecedent of a plural
         return None
 
 

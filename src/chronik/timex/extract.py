@@ -109,11 +109,16 @@ class _Ctx:
         return self.directions.direction(self.sentence_index(start), start, end)
 
     # -- resolution against the DCT ---------------------------------------------------------
-    def relative(self, fn: Callable[[date], Period]) -> Period | None:
+    def relative(self, fn: Callable[[date], Period], mod: str | None = None) -> Period | None:
         """Resolve ``fn(reference day)``; for a coarse DCT, over its first and last day and keep
-        what both agree on (the value if equal, else the covering value) with the union of bounds."""
+        what both agree on (the value if equal, else the covering value) with the union of bounds.
+        ``mod`` (START/MID/END) narrows each candidate before the union: "Ende der Woche" in a
+        February article is the end of some week of February, not the end of the union of weeks."""
         if self.dct is None:
             return None
+        if mod:
+            unmodified = fn
+            fn = lambda r: cal.with_mod(unmodified(r), mod)  # noqa: E731
         if self.dct.granularity in ("day", "instant"):
             return fn(self.dct.earliest)
         a, b = fn(self.dct.earliest), fn(self.dct.latest)
@@ -155,9 +160,11 @@ class _Ctx:
         return fn(self.dct.earliest + (self.dct.latest - self.dct.earliest) / 2)
 
     def add(self, start: int, end: int, type_: str, period: Period | None, xvalue: str,
-            mod: str | None = None, anchor: str | None = "dct", **attrs) -> Timex:
-        """Record a timex; ``xvalue`` is the value used when it cannot be resolved."""
-        if period is not None and mod:
+            mod: str | None = None, anchor: str | None = "dct", narrowed: bool = False, **attrs) -> Timex:
+        """Record a timex; ``xvalue`` is the value used when it cannot be resolved; ``narrowed``:
+        ``period`` already has its bounds narrowed by ``mod`` (see ``relative``)."""
+        if period is not None and mod and type_ != "TIME" and not narrowed:
+            # on a TIME the modifier narrows the part of the day ("am frühen Abend"), not its dates
             period = cal.with_mod(period, mod)
         tx = Timex(start, end, self.text[start:end], type_,
                    period.value if period else xvalue,
@@ -433,9 +440,7 @@ class TimexTagger:
             shift = -1  # "heute Nacht" told in the past tense: the night before the article
         p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
         if dp:
-            if p is not None and len(p.value) == 10:
-                p = Period(p.value + "T" + dp, p.earliest, p.latest)
-            ctx.add(m.start(), m.end(), "TIME", p, "XXXX-XX-XXT" + dp)
+            ctx.add(m.start(), m.end(), "TIME", _at_daypart(p, dp), "XXXX-XX-XXT" + dp)
         else:
             ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
 
@@ -446,9 +451,7 @@ class TimexTagger:
         dp = _DAYPART_FORMS.get(dp_word)
         p = ctx.relative(lambda r: cal.day(r + timedelta(days=shift)))
         if dp:
-            if p is not None and len(p.value) == 10:
-                p = Period(p.value + "T" + dp, p.earliest, p.latest)
-            ctx.add(m.start(), m.end(), "TIME", p, "XXXX-XX-XXT" + dp)
+            ctx.add(m.start(), m.end(), "TIME", _at_daypart(p, dp), "XXXX-XX-XXT" + dp)
         else:
             ctx.add(m.start(), m.end(), "DATE", p, "XXXX-XX-XX")
 
@@ -583,23 +586,24 @@ class TimexTagger:
             ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod, anchor="previous")
             return
         if season:
-            p = ctx.relative(lambda r: self._season_rel(season, r, kind if kind in (FORWARD, BACKWARD) else None, extra))
-            ctx.add(start, m.end(), "DATE", p, f"XXXX-{season}", mod=mod)
+            p = ctx.relative(lambda r: self._season_rel(season, r, kind if kind in (FORWARD, BACKWARD) else None, extra),
+                             mod)
+            ctx.add(start, m.end(), "DATE", p, f"XXXX-{season}", mod=mod, narrowed=True)
             return
         if u.startswith("tag"):
             return  # "am kommenden Tag" etc. are anchored expressions; handled in anchor_day
         if kind == FORWARD and m["det"].lower().startswith("neu") and u.startswith("jahr"):
             # "das neue Jahr" is the year whose 1 January lies nearest: on 2 January the current one
-            p = ctx.relative(lambda r: cal.year(r.year + (1 if r.month >= 7 else 0)))
-            ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod)
+            p = ctx.relative(lambda r: cal.year(r.year + (1 if r.month >= 7 else 0)), mod)
+            ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod, narrowed=True)
             return
-        p = ctx.relative(lambda r: self._unit_period(unit, r, step))
-        ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod)
+        p = ctx.relative(lambda r: self._unit_period(unit, r, step), mod)
+        ctx.add(start, m.end(), "DATE", p, "XXXX", mod=mod, narrowed=True)
 
     def _part_rel(self, m, ctx: _Ctx) -> None:
         mod = _PART_MOD[m["part"].lower()]
-        p = ctx.relative(lambda r: self._unit_period(m["u"], r, 0))
-        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+        p = ctx.relative(lambda r: self._unit_period(m["u"], r, 0), mod)
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod, narrowed=True)
 
     _COMPOUNDS = (("vorjahr", "jahr", -1, None), ("vormonat", "monat", -1, None), ("vorwoche", "woche", -1, None),
                   ("folgejahr", "jahr", 1, None), ("folgemonat", "monat", 1, None), ("folgewoche", "woche", 1, None),
@@ -619,10 +623,10 @@ class TimexTagger:
         unit, step, mod = next((u, s, md) for k, u, s, md in self._COMPOUNDS if c.startswith(k))
         mod = part_mod or mod
         if m["y"] and unit == "jahr":
-            p = cal.year(int(m["y"]) + step)
+            p = cal.with_mod(cal.year(int(m["y"]) + step), mod)
         else:
-            p = ctx.relative(lambda r: self._unit_period(unit, r, step))
-        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod)
+            p = ctx.relative(lambda r: self._unit_period(unit, r, step), mod)
+        ctx.add(m.start(), m.end(), "DATE", p, "XXXX", mod=mod, narrowed=True)
 
     def _new_year(self, m, ctx: _Ctx) -> None:
         """The turn of the year: New Year's Day of the nearest (or directed) year change."""
@@ -648,8 +652,8 @@ class TimexTagger:
             p, anchor = shifted, "previous"
         else:
             p, anchor = ctx.relative(lambda r: cal.day(r + timedelta(days=shift))), "dct"
-        if dp and p:
-            p = Period(p.value + "T" + dp, p.earliest, p.latest)
+        if dp:
+            p = _at_daypart(p, dp)
         ctx.add(m.start("x"), m.end(), "TIME" if dp else "DATE", p, "XXXX-XX-XX", anchor=anchor)
 
     def _anchor_n(self, m, ctx: _Ctx) -> None:

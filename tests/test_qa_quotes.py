@@ -1,0 +1,93 @@
+"""Acceptance regressions for quotes.rules found by QA on invented articles (issue 5): speaker
+resolution, addressees after a time, closing frames. Full default pipeline (tags, names, times)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from chronik.doc import DocDate, Document
+from chronik.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline.default()
+
+
+def run(pipe, text):
+    day = datetime.date(2023, 3, 22)
+    return pipe(Document("qa", text, date=DocDate("2023-03-22", "day", day, day)))
+
+
+def span(doc, spans):
+    return " … ".join(doc.text[s:e] for s, e in spans) if spans else None
+
+
+def speaker(doc, q):
+    return doc.entities[q.source_entity].name if q.source_entity is not None else None
+
+
+def by_cue(doc, cue):
+    found = [q for q in doc.quotes if span(doc, q.cue) == cue]
+    assert found, [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes]
+    return found[0]
+
+
+def test_singular_pronoun_speaker_is_the_person_not_a_feminine_organisation(pipe):
+    doc = run(pipe, "Moskau. Maria Sacharowa hat die Sanktionen der EU verurteilt. „Brüssel schadet sich "
+                    "selbst“, schrieb sie am Mittwoch bei Telegram.")
+    q = by_cue(doc, "schrieb")
+    assert span(doc, q.source) == "sie" and speaker(doc, q) == "Maria Sacharowa"
+    assert q.channel == "Telegram" and q.medium == "writing"
+
+
+def test_plural_pronoun_speaker_may_still_be_an_organisation(pipe):
+    doc = run(pipe, "Brüssel. Die NATO beriet am Dienstag mit Kanzler Scholz. Man sei einig, sagten sie "
+                    "anschließend.")
+    q = by_cue(doc, "sagten")
+    assert span(doc, q.source) == "sie" and speaker(doc, q) == "NATO"
+
+
+def test_addressee_after_a_time_expression(pipe):
+    doc = run(pipe, "Berlin. Die Lage sei ernst, sagte Baerbock am Freitag dem Sender CNN.")
+    q = by_cue(doc, "sagte")
+    assert span(doc, q.addressee) == "dem Sender CNN" and span(doc, q.source) == "Baerbock"
+    doc = run(pipe, "Moskau. Es gebe keine derartigen Pläne, sagte Peskow am Samstag der Agentur Interfax.")
+    assert span(doc, by_cue(doc, "sagte").addressee) == "der Agentur Interfax"
+
+
+def test_anonymous_speaker_located_by_a_place_is_not_the_place(pipe):
+    doc = run(pipe, "Rom. Laut einem Regierungssprecher in Rom soll das Paket im Mai beschlossen werden.")
+    q = by_cue(doc, "Laut")
+    assert q.source_entity is None and q.source_country == "ITA"
+    assert q.attrs.get("source_kind") == "anonymous"
+
+
+def test_definite_role_refers_back_to_the_named_person(pipe):
+    doc = run(pipe, "Berlin. Wirtschaftsminister Robert Habeck zeigte sich zufrieden. »Die Speicher sind "
+                    "voll«, sagte der Grünen-Politiker am Donnerstag.")
+    q = by_cue(doc, "sagte")
+    assert span(doc, q.source) == "der Grünen-Politiker" and speaker(doc, q) == "Robert Habeck"
+
+
+def test_organisation_role_never_resolves_to_a_person_or_an_unrelated_organisation(pipe):
+    doc = run(pipe, "Paris. Präsident Macron sprach mit der Zeitung Le Monde. Die Lage sei ernst, teilte "
+                    "das Ministerium mit.")
+    q = by_cue(doc, "teilte … mit")
+    assert q.source_entity is None
+    doc = run(pipe, "Kiew. Das ukrainische Verteidigungsministerium meldete Angriffe. Präsident Selenskyj "
+                    "reiste ab. Die Lage sei ernst, teilte das Ministerium mit.")
+    assert "Verteidigungsministerium" in speaker(doc, by_cue(doc, "teilte … mit"))
+
+
+def test_closing_frame_quotes_the_whole_clause_with_its_own_addressee(pipe):
+    doc = run(pipe, "Paris. Er habe Xi gebeten, mit Selenskyj zu telefonieren, sagte Macron später der "
+                    "Zeitung Le Monde.")
+    outer = by_cue(doc, "sagte")
+    assert span(doc, outer.source) == "Macron"
+    assert span(doc, outer.message) == "Er habe Xi gebeten, mit Selenskyj zu telefonieren"
+    assert span(doc, outer.addressee) == "der Zeitung Le Monde"
+    inner = by_cue(doc, "habe … gebeten")
+    assert span(doc, inner.message) == "mit Selenskyj zu telefonieren"

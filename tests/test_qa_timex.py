@@ -1,0 +1,24 @@
+"""Acceptance regressions for time expressions found by QA on invented sentences."""
+
+from datetime import date
+
+from chronik.timex import tag_text
+
+
+def _only(text, dct):
+    [tx] = tag_text(text, dct)
+    return tx
+
+
+def test_daypart_modifier_does_not_narrow_the_days_of_a_month_dct():
+    tx = _only("Am frühen Abend trafen die Minister in München ein.", "2022-02")
+    assert (tx.value, tx.mod) == ("XXXX-XX-XXTEV", "START")
+    assert (tx.earliest, tx.latest) == (date(2022, 2, 1), date(2022, 2, 28))
+
+
+def test_part_of_a_relative_week_in_a_month_dct_covers_every_possible_week():
+    tx = _only("Ende der Woche soll im Bundestag entschieden werden.", "2022-02")
+    # the weekend of the week of 1 February up to the weekend of the week of 28 February
+    assert (tx.earliest, tx.latest) == (date(2022, 2, 5), date(2022, 3, 6))
+    day = _only("Ende der Woche soll im Bundestag entschieden werden.", "2022-02-11")
+    assert (day.value, day.earliest, day.latest) == ("2022-W06", date(2022, 2, 12), date(2022, 2, 13))
