@@ -32,7 +32,8 @@ def test_full_name_surname_genitive_and_title_are_one_person():
                   [("PER", "Wladimir Putin"), ("PER", "Putins"), ("PER", "Präsident Putin"), ("PER", "Putin")])
     [putin] = doc.entities
     assert putin.name == "Wladimir Putin" and putin.key == "PER:wladimir putin"
-    assert set(putin.forms) == {"Wladimir Putin", "Putins", "Präsident Putin", "Putin"}
+    # the title the NER tagged into the name is split off as the role (GermEval spans exclude it)
+    assert set(putin.forms) == {"Wladimir Putin", "Putins", "Putin"}
     assert all(m.entity == 0 for m in doc.mentions if m.text != "Sprecher")  # Putin's spokesman is not Putin
     assert putin.roles == ["Präsident"]
 

@@ -34,3 +34,36 @@ def test_bare_countryless_office_resolves_to_the_holder_titled_the_same_way(tmp_
         assert holder == {"q1": "Annalena Baerbock", "q2": "Annalena Baerbock", "q3": None}
         assert store.con.execute("SELECT count(*) FROM entities WHERE name LIKE 'Außenminister%'"
                                  ).fetchone() == (0,)
+
+
+def test_role_noun_tagged_into_a_name_is_split_off():
+    from chronik.doc import Document, Mention
+    from chronik.nlp.entities import DocumentConsolidator
+
+    text = "Bundesaußenministerin Baerbock traf am Donnerstag in Berlin ihren Amtskollegen."
+    doc = Document(id="b", text=text)
+    # the NER's span as the shipped model gives it: role noun and surname as one name
+    doc.mentions = [Mention(0, 30, text[0:30], "PER"), Mention(52, 58, "Berlin", "LOC")]
+    doc = DocumentConsolidator()(doc)
+    names = [(m.text, m.entity) for m in doc.mentions if m.kind == "name" and m.label == "PER"]
+    roles = [(m.text, m.entity) for m in doc.mentions if m.kind == "role"]
+    assert names == [("Baerbock", 0)] and roles == [("Bundesaußenministerin", 0)]
+    assert doc.entities[0].forms == ["Baerbock"]
+
+
+def test_genitive_name_and_its_noun_tagged_as_one_name_is_split_when_the_person_is_named():
+    from chronik.doc import Document, Mention
+    from chronik.nlp.entities import DocumentConsolidator
+
+    text = "Kulebas Reise führt nach Berlin. Zuvor hatte Dmytro Kuleba in Paris verhandelt."
+    doc = Document(id="k", text=text)
+    # the shipped NER tags the sentence-initial genitive and its noun as one person
+    doc.mentions = [Mention(0, 13, "Kulebas Reise", "PER"), Mention(45, 58, "Dmytro Kuleba", "PER")]
+    doc = DocumentConsolidator()(doc)
+    assert [(m.text, m.entity) for m in doc.mentions if m.label == "PER"] == [
+        ("Kulebas", 0), ("Dmytro Kuleba", 0)]
+    assert [e.name for e in doc.entities] == ["Dmytro Kuleba"]
+    # a name of two words whose first is a first name in -s stays whole
+    other = Document(id="t", text="Thomas Meier traf Hans Thoma.")
+    other.mentions = [Mention(0, 12, "Thomas Meier", "PER"), Mention(18, 28, "Hans Thoma", "PER")]
+    assert [m.text for m in DocumentConsolidator()(other).mentions] == ["Thomas Meier", "Hans Thoma"]

@@ -78,3 +78,16 @@ def test_nach_angaben_is_no_time_relation_when_the_tagger_misses_the_verb(pipe):
                    "türkischen Präsidenten Erdogan.", "telefonierte")
     assert ev.earliest == ev.latest == datetime.date(2023, 5, 12)
     assert "time_relation" not in ev.attrs
+
+
+def test_aid_of_relief_goods_and_ceasefire_nouns(pipe):
+    aid = one(pipe, "Kairo. Die UN lieferten am Freitag Hilfsgüter in das Gebiet.", "Hilfsgüter")
+    assert (aid.type, aid.mode, aid.modality) == ("AID", "humanitarian", "occurred")
+    assert [a.text for a in aid.sources] == ["UN"] and aid.time_value == "2023-05-12"
+    demanded = one(pipe, "Kiew. Die Ukraine forderte eine Waffenruhe.", "Waffenruhe")
+    assert (demanded.type, demanded.modality) == ("CONCEDE", "demanded")
+
+
+def test_agreement_or_ceasefire_talked_about_is_only_the_talks(pipe):
+    doc, evs = events(pipe, "Antalya. Lawrow und Kuleba sprachen in Antalya über eine Waffenruhe.")
+    assert [(e.type, doc.text[e.trigger[0]:e.trigger[1]]) for e in evs] == [("CONSULT", "sprachen")]

@@ -91,3 +91,42 @@ def test_closing_frame_quotes_the_whole_clause_with_its_own_addressee(pipe):
     assert span(doc, outer.addressee) == "der Zeitung Le Monde"
     inner = by_cue(doc, "habe … gebeten")
     assert span(doc, inner.message) == "mit Selenskyj zu telefonieren"
+
+
+def test_anaphoric_das_with_verb_the_tagger_read_as_adjective_before_a_name(pipe):
+    doc = run(pipe, "Paris. Frankreich verlegt rund 3000 Soldaten nach Rumänien. Das kündigte "
+                    "Verteidigungsminister Sébastien Lecornu am Dienstag an.")
+    q = by_cue(doc, "kündigte … an")
+    assert span(doc, q.source) == "Verteidigungsminister Sébastien Lecornu"
+    assert span(doc, q.message) == "Frankreich verlegt rund 3000 Soldaten nach Rumänien"
+    doc = run(pipe, "Berlin. Das erklärte Ziel der Regierung ist klar.")
+    assert doc.quotes == []
+
+
+def test_short_whole_sentence_quote_takes_the_previous_speaker(pipe):
+    doc = run(pipe, "Kiew. Die Ukraine werde sich weiter verteidigen, sagte Selenskyj. „Wir werden siegen.“")
+    direct = [q for q in doc.quotes if q.form == "Direct"]
+    assert [span(doc, q.message) for q in direct] == ["„Wir werden siegen.“"]
+    assert speaker(doc, direct[0]) is not None and "Selenskyj" in speaker(doc, direct[0])
+
+
+def test_interrupted_quote_with_time_and_place_in_the_frame_is_one_quotation(pipe):
+    doc = run(pipe, "Kiew. „Wir stehen an der Seite der Ukraine“, sagte Scholz am Donnerstag in Kiew, "
+                    "„so lange es nötig ist.“")
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert span(doc, q.message) == "„Wir stehen an der Seite der Ukraine“ … „so lange es nötig ist.“"
+    assert span(doc, q.cue) == "sagte" and span(doc, q.source) == "Scholz"
+
+
+def test_medium_after_an_inverted_subject_is_the_addressee(pipe):
+    doc = run(pipe, "Washington. Die Angriffe hätten Flughäfen gegolten, sagten zwei US-Regierungsvertreter der "
+                    "Nachrichtenagentur Reuters am Dienstag.")
+    q = by_cue(doc, "sagten")
+    assert span(doc, q.source) == "zwei US-Regierungsvertreter" and q.source_country == "USA"
+    assert span(doc, q.addressee) == "der Nachrichtenagentur Reuters"
+
+
+def test_vor_the_security_council_is_the_addressee(pipe):
+    doc = run(pipe, "New York. Er befürchte eine Katastrophe, sagte Guterres am Freitag vor dem Sicherheitsrat.")
+    assert span(doc, by_cue(doc, "sagte").addressee) == "dem Sicherheitsrat"

@@ -22,3 +22,14 @@ def test_part_of_a_relative_week_in_a_month_dct_covers_every_possible_week():
     assert (tx.earliest, tx.latest) == (date(2022, 2, 5), date(2022, 3, 6))
     day = _only("Ende der Woche soll im Bundestag entschieden werden.", "2022-02-11")
     assert (day.value, day.earliest, day.latest) == ("2022-W06", date(2022, 2, 12), date(2022, 2, 13))
+
+
+def test_daypart_on_a_relative_day_of_a_month_dct_gives_a_valid_value():
+    # no day to attach the daypart to: the covering month (docs/timex.md), never "2022-02TEV"
+    tx = _only("Am Abend darauf reisten die Delegationen ab.", "2022-02")
+    assert (tx.type, tx.value) == ("TIME", "2022-02")
+    assert (tx.earliest, tx.latest) == (date(2022, 2, 2), date(2022, 3, 1))
+    tx = _only("Er wird morgen früh nach Kiew fliegen.", "2022-02-11")
+    assert (tx.value, tx.earliest) == ("2022-02-12TMO", date(2022, 2, 12))
+    [_, evening] = tag_text("Am Samstag trafen sie sich, am Abend darauf reisten sie ab.", None)
+    assert (evening.type, evening.value) == ("TIME", "XXXX-XX-XXTEV")

@@ -35,6 +35,7 @@ _DETERMINERS = {
     "dessen", "deren", "diese", "dieser", "diesen", "diesem", "dieses",
 }
 _COORD = {"und", "sowie", "oder", "&"}
+_TOPIC_TYPES = {"AGREE", "CONCEDE"}  # outcomes that talks are about, not events of their own
 _COORD_CLAUSE = {"und", "oder", "aber", "sondern", "sowie"}
 _GENITIVE_DETS = {"des", "der", "eines", "einer"}
 _ADJ_ENDINGS = ("e", "en", "er", "es", "em")
@@ -121,6 +122,7 @@ class Extractor:
         for s_idx, sent in enumerate(doc.sentences):
             info = self._sentence(doc, s_idx, sent.first_token, sent.end_token)
             found = self._triggers(doc, info)
+            found = [f for f in found if not self._topic_of_talks(doc, info, f, found)]
             if not found:
                 continue
             lo, hi = bisect_left(mention_starts, sent.start), bisect_left(mention_starts, sent.end)
@@ -665,6 +667,23 @@ class Extractor:
             w = info.lower[j - info.first]
             if w in _PREPS:
                 return _PREPS[w] not in ("mit", "zu", "in", "an", "auf")
+            if w not in _DETERMINERS and not (w.isalpha() and w.islower() and w.endswith(_ADJ_ENDINGS)):
+                return False
+            j -= 1
+        return False
+
+    def _topic_of_talks(self, doc: Document, info: _Sentence, f: _Found, found: list[_Found]) -> bool:
+        """An agreement or ceasefire talked about is no event of its own: "sprachen über eine
+        Waffenruhe", "Gespräche über das Atomabkommen" (the talks are)."""
+        if f.trigger.pos != "N" or f.trigger.type not in _TOPIC_TYPES:
+            return False
+        if not any(g.trigger.type == "CONSULT" and g.clause == f.clause and g.token < f.token for g in found):
+            return False
+        j = f.token - 1
+        while j >= info.first and f.token - j <= 4:
+            w = info.lower[j - info.first]
+            if w == "über":
+                return True
             if w not in _DETERMINERS and not (w.isalpha() and w.islower() and w.endswith(_ADJ_ENDINGS)):
                 return False
             j -= 1

@@ -32,7 +32,7 @@ from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, ro
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.2.1"
+VERSION = "0.2.2"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
@@ -199,7 +199,9 @@ class DocumentConsolidator:
 
     def __call__(self, doc: Document) -> Document:
         text, lex = doc.text, self.lex
-        doc.mentions = [self._without_possessed_role(text, m) for m in doc.mentions]
+        doc.mentions = [self._without_leading_role(text, self._without_possessed_role(text, m))
+                        for m in doc.mentions]
+        doc.mentions = self._without_possessed_noun(text, doc.mentions)
         # A role word the NER tagged as the end of a person's name is a surname ("Gerhard
         # Richter"), and so is a lone surname-like role word tagged as a person ("Richter sagte");
         # a title starts the name ("Präsident Putin").
@@ -284,6 +286,44 @@ class DocumentConsolidator:
             c = cluster_of.get(id(m))
             m.entity = index[id(c)] if c is not None else None
         return doc
+
+    def _without_possessed_noun(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Kulebas Reise" tagged as one name (a sentence-initial genitive and its noun): when the
+        document names that person elsewhere ("Dmytro Kuleba"), the name is the genitive alone."""
+        surnames = set()
+        for m in mentions:
+            if m.label == "PER" and m.kind == "name":
+                words = WORD.findall(m.text)
+                if len(words) == 1 or not words[0].endswith(("s", "'", "’")):
+                    surnames.add(words[-1])  # not from "Putins Plan" itself
+        out = []
+        for m in mentions:
+            words = list(WORD.finditer(m.text)) if m.label == "PER" and m.kind == "name" else []
+            if len(words) == 2:
+                possessor = words[0].group()
+                base = possessor[:-1] if possessor[-1:] in ("s", "'", "’") else None
+                if (base in surnames and possessor not in self.lex.gaz.first_names
+                        and words[1].group() not in surnames):
+                    end = m.start + words[0].end()
+                    m = Mention(m.start, end, text[m.start:end], m.label, m.kind, None, m.score,
+                                {**m.attrs, "split": "possessed noun"})
+            out.append(m)
+        return out
+
+    def _without_leading_role(self, text: str, m: Mention) -> Mention:
+        """"Bundesaußenministerin Baerbock" tagged as one name: the role noun is the role finder's,
+        the name is the rest, so the mention's span and forms hold the name alone."""
+        if m.label != "PER" or m.kind != "name":
+            return m
+        words = list(WORD.finditer(m.text))
+        if len(words) < 2 or not words[1].group()[:1].isupper():
+            return m
+        head = self.lex.head(words[0].group())
+        if head is None or head[0].noun.surname:
+            return m  # "Richter Gerhard" is no role; "Kanzler" and the like may be surnames
+        start = m.start + words[1].start()
+        return Mention(start, m.end, text[start:m.end], m.label, m.kind, None, m.score,
+                       {**m.attrs, "split": "leading role"})
 
     def _without_possessed_role(self, text: str, m: Mention) -> Mention:
         """"Putins Sprecher" tagged as one name is a genitive and a role noun: the name keeps the

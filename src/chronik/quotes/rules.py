@@ -68,6 +68,7 @@ DOCUMENTS = tuple(_WORDS["documents"])
 TIME_BEFORE_NACH = _WORDS["time_before_nach"]
 NAMING_VERBS = _WORDS["naming_verbs"]
 FRAGMENT_CUE_PREPS = _WORDS["fragment_cue_preps"]
+MEDIA_HEADS = tuple(_WORDS["media_heads"])
 DEGREE_WORDS = _WORDS["degree_words"]
 COPULA_FORMS = _WORDS["copula_forms"]
 
@@ -536,13 +537,21 @@ class QuoteRules:
             while cand is not None and cand.cue and k + 1 < len(d.quotes):
                 o2, c2 = d.quotes[k + 1]
                 gap = range(max(cand.cue + cand.source + [c]) + 1, o2)
-                if len(gap) <= 2 and all(d.text[g] in (",", ".", ":") for g in gap) \
+                # the frame may go on with a time or place: „…“, sagte Scholz am Donnerstag in Kiew, „…“
+                adjuncts = list(gap)[:-1]
+                frame_rest = 0 < len(gap) <= 8 and d.text[o2 - 1] in (",", ".", ":") and all(
+                    d.text[g][:1].isalnum() and not (d.has_pos and d.pos[g].startswith("V")) for g in adjuncts) \
+                    and any(g in d.in_timex or d.low[g] in ("am", "in", "im", "bei", "beim", "vor") for g in adjuncts[:1])
+                if (len(gap) <= 2 and all(d.text[g] in (",", ".", ":") for g in gap) or frame_rest) \
                         and self._attribute_direct(d, o2, c2, set(used), probe=True) is None:
                     msg += list(range(o2, c2 + 1))
                     k += 1
                 else:
                     break
-            if cand is None and c - o - 1 >= 5 and self._statement(d, o, c) and not self._embedded_title(d, o):
+            # a short quotation that is a whole sentence of its own („Wir werden siegen.“) is speech too
+            whole_sentence = c - o - 1 >= 3 and d.text[c - 1] in SENT_END and d.sentence_range(o)[0] == o
+            if cand is None and (c - o - 1 >= 5 or whole_sentence) and self._statement(d, o, c) \
+                    and not self._embedded_title(d, o):
                 # no attribution next to it: the speaker is found in the continuation step
                 cand = _Cand("Direct", cue_kind="none", carried=True)
             if cand is not None:
@@ -606,12 +615,23 @@ class QuoteRules:
                 hit = d.verb_at(i, e)
                 if hit is not None:
                     vf, cue = hit
-                    src = self._subject(d, s, e, cue)
+                    src = self._without_dative_medium(d, vf, cue, self._subject(d, s, e, cue))
                     if src and (min(src) <= o <= max(src) or (max(src) == o - 1 and d.is_det(o - 1))):
                         return None  # the quotation names the speaker: "Wie die „Aktion Deutschland hilft“ mitteilte"
                     return _Cand("Direct", medium=vf.verb.medium, cue=self._fragment_preposition(d, o, cue),
                                  source=src, addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
+
+    @staticmethod
+    def _without_dative_medium(d: _Doc, vf: VerbForm, cue: list[int], src: list[int]) -> list[int]:
+        """A subject after the verb ends before "der/dem <medium>": "sagten zwei Beamte der
+        Nachrichtenagentur Reuters" names the addressee, not whose officials they are."""
+        if vf.verb.addressee != "dat" or not src or src[0] < cue[0]:
+            return src
+        for j, k in enumerate(src[1:-1], start=1):
+            if d.low[k] in ("der", "dem") and d.low[src[j + 1]].endswith(MEDIA_HEADS):
+                return src[:j]
+        return src
 
     @staticmethod
     def _fragment_preposition(d: _Doc, o: int, cue: list[int]) -> list[int]:
@@ -796,7 +816,7 @@ class QuoteRules:
         if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se):
             after = self._after_verb(d, cue[0] + 1, e, cue)
             src_end = d.np_forward(after, e)
-            src = list(range(after, src_end))
+            src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
                 msg = list(range(ss, s - 1))
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \

@@ -100,8 +100,13 @@ def entity(entity_id: str, idx=Depends(index)):
     return _json(found)
 
 
+# the 16 PLOVER event types the event layer codes: any other value is a client error, not "no events"
+PLOVER_TYPES = ("^(AGREE|CONSULT|SUPPORT|CONCEDE|COOPERATE|AID|RETREAT|REQUEST|ACCUSE|REJECT|THREATEN|PROTEST|"
+                "SANCTION|MOBILIZE|COERCE|ASSAULT)$")
+
+
 @router.get("/events", summary="Event mentions ordered by event time (the timeline)")
-def events(type: Optional[str] = Query(None, description="PLOVER event type, e.g. CONSULT"),
+def events(type: Optional[str] = Query(None, pattern=PLOVER_TYPES, description="PLOVER event type, e.g. CONSULT"),
            entity: Optional[str] = Query(None, description="entity id among the event's actors"),
            source: Optional[str] = Query(None, description="publisher of the article"),
            dates: DateRange = Depends(), page: Page = Depends(), idx=Depends(index)):
@@ -128,7 +133,7 @@ def timexes(doc_id: Optional[str] = None,
 @router.get("/search", summary="Full-text search with German stemming, with filters")
 def search(q: str = Query("", max_length=500, description='words (all required), "phrases"'),
            source: Optional[str] = None, entity: Optional[str] = None,
-           event_type: Optional[str] = None, speaker: Optional[str] = None,
+           event_type: Optional[str] = Query(None, pattern=PLOVER_TYPES), speaker: Optional[str] = None,
            sort: str = Query("relevance", pattern="^(relevance|newest|oldest)$",
                              description=f"relevance (BM25) up to {RANK_MAX} matches, else newest first"),
            dates: DateRange = Depends(), page: Page = Depends(), cur=Depends(cursor), idx=Depends(index)):

@@ -207,6 +207,16 @@ def _shift_day(prev: Period, days: int) -> Period | None:
     return None
 
 
+def _at_daypart(p: Period | None, dp: str) -> Period | None:
+    """``p`` at a part of the day.  A day or bounded weekday takes the daypart; a coarser value
+    ("heute Abend" in an article of ``2022-02``: ``2022-02``, see docs/timex.md) stays as it is,
+    as a daypart cannot be appended to a month."""
+    if p is None:
+        return None
+    day_like = len(p.value) == 10 and (p.value[:4].isdigit() or p.value.startswith("XXXX-WXX-"))
+    return Period(p.value + "T" + dp, p.earliest, p.latest) if day_like else p
+
+
 def _xdate(y: int | None, m: int | None, d: int | None) -> str:
     return "-".join([f"{y:04d}" if y else "XXXX"] + ([f"{m:02d}" if m else "XX"] if m or d else [])
                     + ([f"{d:02d}"] if d else []))
@@ -654,7 +664,8 @@ class TimexTagger:
             p, anchor = ctx.relative(lambda r: cal.day(r + timedelta(days=shift))), "dct"
         if dp:
             p = _at_daypart(p, dp)
-        ctx.add(m.start("x"), m.end(), "TIME" if dp else "DATE", p, "XXXX-XX-XX", anchor=anchor)
+        ctx.add(m.start("x"), m.end(), "TIME" if dp else "DATE", p, "XXXX-XX-XX" + ("T" + dp if dp else ""),
+                anchor=anchor)
 
     def _anchor_n(self, m, ctx: _Ctx) -> None:
         n = number(m["n"])
