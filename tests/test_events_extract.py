@@ -24,9 +24,11 @@ FAMILIES = [
     ("consult_visit", "Macron besuchte Moskau.", "CONSULT", "visit", ["Macron"], ["Moskau"]),
     ("mobilize", "Russland verlegte Panzer nach Polen.", "MOBILIZE", "troops", ["Russland"], ["Polen"]),
     ("assault", "Russland griff die Ukraine an.", "ASSAULT", "attack", ["Russland"], ["Ukraine"]),
+    ("assault", "Russland hat Raketen auf die Ukraine abgefeuert.", "ASSAULT", "shelling", ["Russland"], ["Ukraine"]),
     ("accuse", "Scholz kritisierte Russland.", "ACCUSE", "disapprove", ["Scholz"], ["Russland"]),
     ("reject", "Russland wies die Vorschläge der Nato zurück.", "REJECT", "deny", ["Russland"], []),
     ("agree", "Russland und die Ukraine einigten sich auf einen Gefangenenaustausch.", "AGREE", "agree", ["Russland"], ["Ukraine"]),
+    ("agree", "Die Ukraine hat dem Gefangenenaustausch zugestimmt.", "AGREE", "agree", ["Ukraine"], []),
     ("sanction", "Die EU verhängte Sanktionen gegen Russland.", "SANCTION", "sanction", ["EU"], ["Russland"]),
     ("threaten", "Putin drohte der Nato.", "THREATEN", "threaten", ["Putin"], ["Nato"]),
     ("protest", "Greenpeace protestierte gegen Russland.", "PROTEST", "demonstrate", ["Greenpeace"], ["Russland"]),
@@ -35,6 +37,8 @@ FAMILIES = [
     ("aid", "Die USA lieferten der Ukraine Waffen.", "AID", "military", ["USA"], ["Ukraine"]),
     ("retreat", "Russland zog seine Truppen aus Kiew ab.", "RETREAT", "withdraw", ["Russland"], []),
     ("coerce", "Polen wies russische Diplomaten aus.", "COERCE", "expel", ["Polen"], ["russische Diplomaten"]),
+    ("coerce", "Polen schloss die Grenze zu Belarus.", "COERCE", "border", ["Polen"], []),
+    ("coerce", "Die Polizei setzte Tränengas gegen Demonstranten ein.", "COERCE", "repression", ["Polizei"], ["Demonstranten"]),
     ("cooperate", "China und Russland arbeiteten zusammen.", "COOPERATE", "cooperate", ["China"], ["Russland"]),
     ("concede", "Russland ließ Gefangene frei.", "CONCEDE", "release", ["Russland"], []),
 ]
@@ -394,3 +398,20 @@ def test_generic_actors_have_a_sector_and_take_the_country_of_their_demonym():
             for e in doc.events] == [([("Polizei", "COP")], [("Demonstranten", "CVL")])]
     doc = build("Die russische Polizei nahm Selenskyj fest.", WORLD)
     assert [(a.text, a.country, a.sector) for a in doc.events[0].sources] == [("russische Polizei", "RUS", "COP")]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Russland hat einen Angriff auf die Ukraine ausgeschlossen.", "negated"),
+    ("Die Nato hat Gespräche mit Russland nicht ausgeschlossen.", "possible"),
+])
+def test_ruling_out_negates_and_not_ruling_out_leaves_possible(text, modality):
+    events = build(text, WORLD).events
+    assert [e.modality for e in events] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "Die EU setzte sich für einen Kompromiss ein.",  # einsetzen without a means of force
+    "Das Geschäft schloss am Abend.",                 # schließen without a border
+])
+def test_triggers_needing_an_object_stay_silent_without_it(text):
+    assert not [e for e in build(text, WORLD).events if e.type == "COERCE"]

@@ -33,3 +33,10 @@ def test_daypart_on_a_relative_day_of_a_month_dct_gives_a_valid_value():
     assert (tx.value, tx.earliest) == ("2022-02-12TMO", date(2022, 2, 12))
     [_, evening] = tag_text("Am Samstag trafen sie sich, am Abend darauf reisten sie ab.", None)
     assert (evening.type, evening.value) == ("TIME", "XXXX-XX-XXTEV")
+
+
+def test_round_count_after_a_coordinating_word_is_not_a_year():
+    assert tag_text("Er kam mit 300 Panzern und 1000 Mann über die Grenze.", "2022-02-11") == []
+    assert tag_text("Um 2000 Menschen demonstrierten vor der Botschaft.", "2022-02-11") == []
+    [year] = tag_text("Die EU hatte nach 2014 Sanktionen verhängt.", "2022-02-11")
+    assert (year.text, year.value) == ("2014", "2014")

@@ -13,7 +13,7 @@ from ..pipeline import component
 from .extract import Extractor
 from .lexicon import load
 
-VERSION = "0.2.2"
+VERSION = "0.2.3"
 
 
 @component("events.rules", layer="events", version=VERSION)

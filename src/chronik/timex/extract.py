@@ -38,6 +38,10 @@ _TEMPORAL_LEFT = re.compile(
 )
 _NOT_YEAR_RIGHT = re.compile(r"\s*(?:%|‰|[A-ZÄÖÜ][a-zäöüß]|Prozent|Euro|Dollar|Mal\b|mal\b|Meter|Kilo|Tonnen|\d)")
 _MONTH_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b", re.I)
+# Words before a number that introduce counts as often as years: "und 1000 Mann", "um 2000
+# Menschen".  With a noun after it, a round number or one outside 1900-2100 is a count;
+# "nach 2014 Sanktionen" stays a year.
+_COUNT_LEFT = re.compile(r"\b(?:und|oder|von|um|für|aus|den|dem|des|nach|vor|zwischen)\s*$", re.I)
 _NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|Paragraf|Seite|Punkt)\.?|§|\d)\s*$", re.I)
 _CLOCK_LEFT = re.compile(r"(?:\b(?:um|gegen|ab|bis|seit|vor|zwischen|etwa|ca\.|auf|ist|war)|\d[.\d],)\s+$", re.I)
 _NOT_CLOCK_RIGHT = re.compile(r"\s*(?:Std\b|Stunden|Min\b|Minuten|Sek|[,.]\d|\))")
@@ -363,7 +367,9 @@ class TimexTagger:
             right = ctx.text[m.end(): m.end() + 12]
             if _NOT_YEAR_LEFT.search(left):
                 return
-            if not _TEMPORAL_LEFT.search(left) and _NOT_YEAR_RIGHT.match(right) and not _MONTH_AFTER.match(right):
+            if _NOT_YEAR_RIGHT.match(right) and not _MONTH_AFTER.match(right) and (
+                    not _TEMPORAL_LEFT.search(left)
+                    or (_COUNT_LEFT.search(left) and (y % 100 == 0 or not 1900 <= y <= 2100))):
                 return
         ctx.add(m.start(), m.end(), "DATE", cal.year(y), f"{y:04d}")
 
