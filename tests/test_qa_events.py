@@ -91,3 +91,12 @@ def test_aid_of_relief_goods_and_ceasefire_nouns(pipe):
 def test_agreement_or_ceasefire_talked_about_is_only_the_talks(pipe):
     doc, evs = events(pipe, "Antalya. Lawrow und Kuleba sprachen in Antalya über eine Waffenruhe.")
     assert [(e.type, doc.text[e.trigger[0]:e.trigger[1]]) for e in evs] == [("CONSULT", "sprachen")]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Die Gespräche zwischen Russland und der Ukraine seien gut verlaufen, sagte Lawrow.", "occurred"),
+    ("Die Gespräche zwischen Russland und der Ukraine sind wichtig.", "ongoing"),
+])
+def test_sein_perfect_of_a_noun_event_is_past_but_a_copula_is_not(pipe, text, modality):
+    _, found = events(pipe, text)
+    assert [e.modality for e in found if e.type == "CONSULT"] == [modality]

@@ -843,6 +843,12 @@ class Extractor:
                 return "zuinf"  # "die Verhandlungen fortzusetzen"
             if any(v == "haben" for _, v in aux):
                 return "past"  # "hat Sanktionen verhängt"
+            if any(v == "sein" for _, v in aux) and any(
+                    doc.tokens[j].pos == "VVPP" or (doc.tokens[j].pos == "VVINF" and info.lower[j - 1 - info.first] != "zu")
+                    for j in range(max(cl.first, info.first + 1), cl.end) if j != f.token):
+                # sein-perfect, not a copula: "seien gut verlaufen" (the tagger often reads such
+                # participles as infinitives; sein + bare infinitive is not German otherwise)
+                return "past"
         if "part" in tags and any(v in ("haben", "sein", "werden") for _, v in aux):
             tenses = {t for t, v in aux if v in ("haben", "sein", "werden")}
             if "subj2" in tenses:
