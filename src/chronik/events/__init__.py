@@ -13,7 +13,7 @@ from ..pipeline import component
 from .extract import Extractor
 from .lexicon import load
 
-VERSION = "0.2.4"
+VERSION = "0.2.5"
 
 
 @component("events.rules", layer="events", version=VERSION)

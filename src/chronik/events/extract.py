@@ -398,7 +398,31 @@ class Extractor:
         cl = info.clauses[clause] if clause < len(info.clauses) else None
         if not self._requirements_met(doc, info, cl, trig, i):
             return None
+        if cl is not None:
+            trig = self._reversed(doc, cl, trig, i)
         return _Found(i, trig, {"noun"}, clause, head_modality=head)
+
+    def _reversed(self, doc: Document, cl: _Clause, trig: Trigger, i: int) -> Trigger:
+        """The event a clause verb turns the noun into ("die Sanktionen aufheben": CONCEDE), or ``trig``.
+        The verb (and its separated particle) must not be behind a coordinator from the noun."""
+        toks = doc.tokens
+        for j in range(cl.first, cl.end):
+            if not toks[j].pos.startswith("VV") or not toks[j].lemma:
+                continue
+            lemma, reach = toks[j].lemma.lower(), j
+            new = self.lex.reversals.get((trig.type, lemma))
+            if new is None:
+                k = next((k for k in range(j + 1, cl.end) if toks[k].pos == "PTKVZ"), None)
+                if k is None:
+                    continue
+                new = self.lex.reversals.get((trig.type, toks[k].text.lower() + lemma))
+                reach = k
+            lo, hi = min(i, j, reach), max(i, j, reach)
+            if new is None or any(toks[t].text.lower() in _COORD_CLAUSE for t in range(lo, hi)):
+                continue
+            etype, mode, family = new
+            return Trigger(trig.lemma, trig.pos, etype, mode, trig.particle, trig.requires, family)
+        return trig
 
     # -- actors -----------------------------------------------------------------------------------
     def _units(self, doc: Document, info: _Sentence, mentions: list[Mention],
@@ -557,9 +581,23 @@ class Extractor:
         country, sector = self._codes(doc, u.mention)
         if u.title is not None and country is None:
             country, sector = self._codes(doc, u.title)
+        if country is None and u.mention.label == "ORG":
+            country = self._seat_country(doc, u)
         if u.head_end is not None:  # "die russische Polizei": country of the demonym, sector of the noun
             sector = self.lex.generic_actors.get(doc.text[doc.tokens[u.last + 1].start:u.head_end], sector)
         return Actor(doc.text[start:end], start, end, u.mention.entity, country, sector)
+
+    def _seat_country(self, doc: Document, u: _Unit) -> str | None:
+        """"das Außenministerium in Moskau": a state institution takes the country of the place after it."""
+        nxt = u.last + 1
+        if (nxt + 1 >= len(doc.tokens) or doc.tokens[nxt].text != "in"
+                or not doc.tokens[u.last].text.lower().endswith(self.lex.seat_nouns)):
+            return None
+        place_start = doc.tokens[nxt + 1].start
+        for m in doc.mentions:
+            if m.start == place_start and m.label == "LOC" and m.kind == "name":
+                return self._codes(doc, m)[0]
+        return None
 
     @staticmethod
     def _codes(doc: Document, m: Mention) -> tuple[str | None, str | None]:

@@ -58,6 +58,9 @@ class Lexicon:
     # (verb type, preposition before the noun or "-") -> (noun source from, noun target from,
     # whether the noun takes the verb's modality)
     governed: dict[tuple[str, str], tuple[str, str | None, bool]] = field(default_factory=dict)
+    # (noun type, verb lemma) -> (type, mode, family): "Sanktionen aufheben" -> CONCEDE ease_sanctions
+    reversals: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
+    seat_nouns: tuple[str, ...] = ()  # "ministerium": "das Außenministerium in Moskau" is Russia's
 
     def role_of(self, event_type: str, prep: str, mode: str | None = None) -> str | None:
         for key in ((f"{event_type}/{mode}", prep), (event_type, prep)):
@@ -184,4 +187,7 @@ def load() -> Lexicon:
     lex.pronouns = {form: case for form, case in _rows("events", "pronouns.tsv")}
     lex.governed = {(vtype, prep): (source, _opt(target), modality == "verb")
                     for vtype, prep, source, target, modality in _rows("events", "governed.tsv")}
+    lex.reversals = {(ntype, verb): (etype, mode, family)
+                     for ntype, verb, etype, mode, family in _rows("events", "reversals.tsv")}
+    lex.seat_nouns = tuple(row[0] for row in _rows("events", "seat_nouns.tsv"))
     return lex

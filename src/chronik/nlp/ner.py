@@ -62,7 +62,62 @@ def load_crf(path: Path):
     return tagger
 
 
-@component("ner.crf", layer="mentions", version="0.3.0")
+# Lowercase name particles inside one person's name ("Lula da Silva", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du", "van", "von",
+                            "der", "den", "ten", "ter", "bin", "ibn", "al", "el", "la", "le"})
+COMMON_WORD_BUCKET = 11  # a word at least this frequent (wordfreq bucket) reads as ordinary German
+_FINITE = ("VVFIN", "VAFIN", "VMFIN")
+
+
+def _common_word(word: str, freq: dict[str, str]) -> bool:
+    bucket = freq.get(word.lower())
+    return bucket is not None and int(bucket) <= COMMON_WORD_BUCKET
+
+
+def repair_person_names(text: str, tokens: list[Token], mentions: list[Mention], gazetteer,
+                        freq: dict[str, str]) -> list[Mention]:
+    """Rule fixes of the model's person names in one sentence: "Lula" + "da" + "Silva" is one
+    name; "Selenskyjs Appell" is the genitive name alone; an ordinary plural noun after a finite
+    verb ("forderte Garantien") is no person."""
+    index = {t.start: k for k, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        first = index.get(m.start)
+        if m.label != "PER" or m.kind != "name" or first is None:
+            out.append(m)
+            continue
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].start < m.end:
+            last += 1
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PER" and prev.kind == "name" and prev.end < m.start:
+            gap = [t for t in tokens if prev.end <= t.start and t.end <= m.start]
+            if gap and len(gap) <= 2 and all(t.text in NAME_PARTICLES for t in gap):
+                out[-1] = Mention(prev.start, m.end, text[prev.start:m.end], "PER", "name",
+                                  score=min(prev.score, m.score), attrs={**prev.attrs, **m.attrs})
+                continue
+        words = [t.text for t in tokens[first:last + 1]]
+        if len(words) >= 2:
+            possessor, noun = words[-2], words[-1]
+            stem = possessor[:-1]
+            known = stem in gazetteer.surnames or (
+                gazetteer.names.get((stem,)) is not None and gazetteer.names[(stem,)].label == "PER")
+            if (possessor.endswith("s") and known and possessor not in gazetteer.first_names
+                    and noun not in gazetteer.first_names and (noun,) not in gazetteer.names
+                    and _common_word(noun, freq)):
+                end = tokens[last - 1].end
+                out.append(Mention(m.start, end, text[m.start:end], "PER", "name", score=m.score,
+                                   attrs={**m.attrs, "split": "possessed noun"}))
+                continue
+        elif (not m.attrs and m.score < 0.9 and first > 0 and tokens[first - 1].pos in _FINITE
+              and words[0] not in gazetteer.surnames and words[0] not in gazetteer.first_names
+              and (words[0],) not in gazetteer.names and _common_word(words[0], freq)):
+            continue  # "forderte Garantien": an ordinary noun the model took for a surname
+        out.append(m)
+    return out
+
+
+@component("ner.crf", layer="mentions", version="0.4.0")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()
@@ -83,6 +138,8 @@ def make(config):
             scores = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
             found = mentions_from_tags(doc.text, tokens, tags, scores)
             if rules:
+                # Names repaired first, so that a curated name ("Lula da Silva") matches whole.
+                found = repair_person_names(doc.text, tokens, found, gazetteer, word_frequency_buckets())
                 found = gazetteer.apply(doc.text, tokens, found)
             mentions.extend(found)
         doc.mentions = mentions

@@ -187,6 +187,14 @@ class Gazetteer:
                 added.append(Mention(start, end, text[start:end], entry.label, "name",
                                      attrs=dict(entry.attrs)))
                 covered.update(range(start, end))
+            elif entry.add and entry.label == "PER":
+                # The model found parts of a curated person's name ("Ursula" of "Ursula von der
+                # Leyen"): the curated name replaces them when they lie wholly inside it.
+                parts = [x for x in mentions if x.start < end and start < x.end]
+                if parts and all(start <= x.start and x.end <= end and x.label == "PER" for x in parts):
+                    mentions = [x for x in mentions if x not in parts]
+                    added.append(Mention(start, end, text[start:end], "PER", "name",
+                                         score=min(x.score for x in parts), attrs=dict(entry.attrs)))
         for k, tok in enumerate(tokens):
             if tok.start in covered:
                 if (tok.text in self.prefixes and k + 1 < len(tokens)

@@ -103,6 +103,27 @@ def _ordinal_follows(text: str, dot_end: int, nxt: list[int] | None, starters, m
     return False
 
 
+def _letter_ends_sentence(text: str, before: list[list[int]], nxt: list[int] | None, starters) -> bool:
+    """Whether a capital letter and its stop end the sentence: the next word opens one (a function
+    word or a place name), or the letter names a thing ("Plattform X."), i.e. follows an ordinary
+    capitalised noun rather than a given name ("George W. Bush")."""
+    from .ner_features import word_frequency_buckets
+    from .ner_gazetteer import default_gazetteer
+
+    if nxt is None or not text[nxt[0]].isupper() or not text[nxt[0] - 1: nxt[0]].isspace():
+        return False
+    word = text[nxt[0]:nxt[1]]
+    gazetteer = default_gazetteer()
+    place = gazetteer.names.get((word,))
+    if word in starters or (place is not None and place.label == "LOC"):
+        return True
+    if not before:
+        return False
+    prev = text[before[-1][0]:before[-1][1]]
+    return (len(prev) > 2 and prev[0].isupper() and prev[1:].islower() and prev not in gazetteer.first_names
+            and prev not in gazetteer.surnames and prev.lower() in word_frequency_buckets())
+
+
 def _merge_stops(text: str, spans: list[list[int]]) -> list[list[int]]:
     """Attach a full stop to the abbreviation, initial or ordinal it belongs to."""
     abbreviations, _, starters, months = _tables()
@@ -117,7 +138,9 @@ def _merge_stops(text: str, spans: list[list[int]]) -> list[list[int]]:
             if word + "." in abbreviations:
                 merged = True
             elif len(word) == 1 and word.isalpha():
-                merged = True  # an initial ("John F. Kennedy") or a spaced abbreviation ("z. B.")
+                # an initial ("John F. Kennedy") or a spaced abbreviation ("z. B."), unless the
+                # letter is a name ending a sentence ("auf der Plattform X. Russland sei ...")
+                merged = not _letter_ends_sentence(text, out, spans[i + 2] if i + 2 < n else None, starters)
             elif (word.isdigit() and len(word) <= 3) or (_ROMAN.fullmatch(word) and out and text[out[-1][0]].isupper()):
                 nxt = spans[i + 2] if i + 2 < n else None
                 merged = _ordinal_follows(text, span[1] + 1, nxt, starters, months)
@@ -206,7 +229,7 @@ def tokenize(text: str) -> tuple[list[Token], list[Sentence]]:
     return tokens, sentences
 
 
-@component("tokenize.rules", layer="tokens", version="0.1.0")
+@component("tokenize.rules", layer="tokens", version="0.2.0")
 def make_tokenizer(config):
     _tables()  # load the rule tables once, before the first document
 

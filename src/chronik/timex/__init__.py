@@ -12,7 +12,7 @@ from ..pipeline import component
 from .calendar import parse_dct
 from .extract import TimexTagger
 
-VERSION = "0.2.1"
+VERSION = "0.2.2"
 
 __all__ = ["TimexTagger", "parse_dct", "tag_text", "VERSION"]
 

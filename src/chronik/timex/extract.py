@@ -24,6 +24,7 @@ from ..doc import DocDate, Document, Timex
 from . import calendar as cal
 from .calendar import Period
 from .direction import BACKWARD, FORWARD, DirectionFinder
+from .lexicon import alternation, rows
 from .grammar import (CENTURY_WORDS, DAYPARTS, DECADE_WORDS, FAMILY_RES, HOLIDAYS, HOUR_WORDS, MONTHS,
                       SCANNER, SEASONS, WEEKDAYS, month_number, number, ordinal, unit_code)
 
@@ -42,11 +43,17 @@ _MONTH_AFTER = re.compile(r"\s*(?:" + "|".join(sorted(MONTHS, key=len, reverse=T
 # Menschen".  With a noun after it, a round number or one outside 1900-2100 is a count;
 # "nach 2014 Sanktionen" stays a year.
 _COUNT_LEFT = re.compile(r"\b(?:und|oder|von|um|für|aus|den|dem|des|nach|vor|zwischen)\s*$", re.I)
+# A counted noun after the number, possibly behind a second number ("von 1500 auf 1800 Soldaten").
+_COUNTED_RIGHT = re.compile(
+    r"(?:\s*(?:auf|bis|und|oder|zu|[-–])\s*(?:\d{1,3}(?:\.\d{3})+|\d+))?\s+(?:"
+    + alternation(r[0] for r in rows("count_nouns.tsv")) + r")(?!\w)")
+_RANGE_LEFT = re.compile(r"\d\s*(?:auf|bis|und|oder|zu|[-–])\s*$")
 _NOT_YEAR_LEFT = re.compile(r"(?:\b(?:Nr|Nummer|Platz|Artikel|Art|Paragraf|Seite|Punkt)\.?|§|\d)\s*$", re.I)
 _CLOCK_LEFT = re.compile(r"(?:\b(?:um|gegen|ab|bis|seit|vor|zwischen|etwa|ca\.|auf|ist|war)|\d[.\d],)\s+$", re.I)
 _NOT_CLOCK_RIGHT = re.compile(r"\s*(?:Std\b|Stunden|Min\b|Minuten|Sek|[,.]\d|\))")
 _WEEK_SHIFT = {"vorvergangene": -2, "vergangene": -1, "letzte": -1, "vorige": -1, "diese": 0, "nächste": 1,
                "kommende": 1, "übernächste": 2}
+_WEEKDAY_WORD = re.compile(alternation(WEEKDAYS), re.I)
 _APPOSITION = re.compile(r"\s*[(,]\s*")
 # A day-month without a year may lie this many days against the clause's tense before the year
 # flips: tense cues are noisy, and news rarely means a date eleven months away.
@@ -170,6 +177,8 @@ class _Ctx:
         if period is not None and mod and type_ != "TIME" and not narrowed:
             # on a TIME the modifier narrows the part of the day ("am frühen Abend"), not its dates
             period = cal.with_mod(period, mod)
+        if type_ == "DATE" and period is not None and period.earliest is not None and self.out:
+            self._tie_weekday_before(start, period)
         tx = Timex(start, end, self.text[start:end], type_,
                    period.value if period else xvalue,
                    period.earliest if period else None, period.latest if period else None,
@@ -191,6 +200,19 @@ class _Ctx:
                 self.sent_night = period.value.endswith("TNI")
                 self.prev_sentence = self.sentence_index(start)
         return tx
+
+    def _tie_weekday_before(self, start: int, day: Period) -> None:
+        """"am Mittwochabend, 9. Februar": the weekday just before names the day given in apposition."""
+        prev = self.out[-1]
+        if (len(day.value) != 10 or not day.value[:4].isdigit() or prev.type not in ("DATE", "TIME")
+                or not _APPOSITION.fullmatch(self.text, prev.end, start)):
+            return
+        wd = _WEEKDAY_WORD.search(prev.text)
+        if wd is None or int(WEEKDAYS[wd.group().lower()]) != day.earliest.isoweekday():
+            return
+        t = prev.value.find("T", 9)
+        prev.value = day.value + (prev.value[t:] if t >= 0 else "")
+        prev.earliest, prev.latest, prev.anchor = day.earliest, day.latest, "dct"
 
     def anchor_day(self, start: int, reach: int = 0) -> tuple[Period | None, str]:
         """The day a clock time or part of day belongs to: an earlier day in the same sentence
@@ -367,6 +389,9 @@ class TimexTagger:
             right = ctx.text[m.end(): m.end() + 12]
             if _NOT_YEAR_LEFT.search(left):
                 return
+            if _COUNTED_RIGHT.match(ctx.text, m.end()) and (
+                    not _TEMPORAL_LEFT.search(left) or _COUNT_LEFT.search(left) or _RANGE_LEFT.search(left)):
+                return
             if _NOT_YEAR_RIGHT.match(right) and not _MONTH_AFTER.match(right) and (
                     not _TEMPORAL_LEFT.search(left)
                     or (_COUNT_LEFT.search(left) and (y % 100 == 0 or not 1900 <= y <= 2100))):
@@ -432,6 +457,10 @@ class TimexTagger:
             if m["s"].lower().startswith("früh"):
                 return  # "Frühfrühling" is no word; do not guess
             mod = {"früh": "START", "spät": "END", "hoch": "MID"}[m["sp"].lower()]
+        if m["sadj"]:  # "im späten Frühjahr", "im frühen Herbst"
+            if m["sp"] or m["part"]:
+                return  # "im frühen Spätsommer" is contradictory; do not guess
+            mod = {"frühen": "START", "späten": "END"}[m["sadj"].lower()]
         if m["y"]:
             p = cal.season(int(m["y"]), code)
         elif m["rely"]:  # "im Herbst vergangenen Jahres"

@@ -109,7 +109,7 @@ FAMILIES: list[tuple[str, str]] = [
      rf"|(?P<adv>täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|halbjährlich|alljährlich|jährlich|stündlich)(?:e[nmrs]?)?(?!\w)"
      rf"|(?P<adv2>werktags|(?:{WD})s)(?!\w))"),
     ("holiday", rf"(?P<h>{HOLIDAY})(?!\w)(?:\s+(?:im\s+Jahr(?:e)?\s+)?(?P<y>{YEAR}))?"),
-    ("season", rf"(?:(?P<part>{PART})\s+)?(?P<sp>Früh|Spät|Hoch)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
+    ("season", rf"(?:(?P<part>{PART})\s+)?(?:(?P<sadj>frühen|späten)\s+)?(?P<sp>Früh|Spät|Hoch)?(?P<s>Frühjahr|Frühling|Sommer|Herbst|Winter)(?:s|es)?(?!\w)(?:\s+(?P<y>{YEAR})|{REL_YEAR})?"),
     ("relday_adj",
      rf"(?P<adj>vorgestrige|gestrige|heutige|morgige|übermorgige)[nmrs]?\s+(?:(?P<wd>{WD})(?P<dpt>{DP_TAIL})?|"
      r"(?P<dp>Tag|Tages|Morgen|Vormittag|Mittag|Nachmittag|Abend|Nacht)(?:s|es)?)(?!\w)"),
