@@ -4,40 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.doc import Document, Entity, Mention
-from chronik.pipeline import Pipeline
+from quotes_support import names, only, quotes, rules_pipeline, span
 
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline(["tokenize.rules", "quotes.rules"])
-
-
-def span(doc, spans):
-    return " … ".join(doc.text[s:e] for s, e in spans)
-
-
-def quotes(pipe, text, prepare=None):
-    doc = pipe.steps[0][1](Document("t", text))
-    if prepare:
-        prepare(doc)
-    doc = pipe.steps[1][1](doc)
-    return doc, doc.quotes
-
-
-def only(pipe, text, prepare=None):
-    doc, qs = quotes(pipe, text, prepare)
-    assert len(qs) == 1, [(q.form, span(doc, q.cue), span(doc, q.message)) for q in qs]
-    return doc, qs[0]
-
-
-def names(doc, *pairs):
-    """Mentions and entities for (surface, label) pairs, as the NER and entity layers would add them."""
-    doc.entities, doc.mentions = [], []
-    for k, (surface, label) in enumerate(pairs):
-        at = doc.text.index(surface)
-        doc.entities.append(Entity(label, surface))
-        doc.mentions.append(Mention(at, at + len(surface), surface, label, entity=k))
+    return rules_pipeline()
 
 
 def test_trailing_so_frame_is_not_a_complement_of_an_earlier_verb(pipe):
@@ -227,17 +199,10 @@ def test_vorwuerfe_werden_laut(pipe):
     assert span(doc, q.cue) == "wurden … laut" and span(doc, q.message) == "die Angreifer seien bezahlt worden"
 
 
-def tag(doc, tags):
-    for t in doc.tokens:
-        t.pos = tags.get(t.text, "NN" if t.text[:1].isupper() else "ADV")
-
-
 def test_colon_frame_without_a_verb_of_saying(pipe):
-    def prepare(doc):
-        tag(doc, {"Dabei": "PAV", "griff": "VVFIN", "sie": "PPER", "den": "ART", "an": "PTKVZ", ":": "$.",
-                  "„": "$(", "“": "$(", ".": "$.", "ist": "VAFIN"})
-
-    doc, q = only(pipe, "Dabei griff sie den Präsidenten an: „Das ist eine Lüge.“", prepare)
+    tags = {"Dabei": "PAV", "griff": "VVFIN", "sie": "PPER", "den": "ART", "an": "PTKVZ", ":": "$.",
+            "„": "$(", "“": "$(", ".": "$.", "ist": "VAFIN"}
+    doc, q = only(pipe, "Dabei griff sie den Präsidenten an: „Das ist eine Lüge.“", tags=tags)
     assert (q.form, span(doc, q.cue), span(doc, q.source)) == ("Direct", "griff … an", "sie")
 
 

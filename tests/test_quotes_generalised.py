@@ -5,32 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.doc import Document
-from chronik.pipeline import Pipeline
+from quotes_support import only, quotes, rules_pipeline, span
 
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline(["tokenize.rules", "quotes.rules"])
-
-
-def span(doc, spans):
-    return " … ".join(doc.text[s:e] for s, e in spans)
-
-
-def quotes(pipe, text, tags=None):
-    doc = pipe.steps[0][1](Document("t", text))
-    if tags is not None:  # STTS tags as the tagger would set them (nouns by capital, else adverb)
-        for t in doc.tokens:
-            t.pos = tags.get(t.text, "NN" if t.text[:1].isupper() else "ADV")
-    doc = pipe.steps[1][1](doc)
-    return doc, doc.quotes
-
-
-def only(pipe, text, tags=None):
-    doc, qs = quotes(pipe, text, tags)
-    assert len(qs) == 1, [(q.form, span(doc, q.cue), span(doc, q.message)) for q in qs]
-    return doc, qs[0]
+    return rules_pipeline()
 
 
 def test_possessive_or_demonstrative_determiner_opens_the_source(pipe):
@@ -48,7 +28,7 @@ def test_pronoun_alone_is_still_a_source(pipe):
 def test_surname_tagged_as_adverb_at_sentence_start_is_the_source(pipe):
     tags = {"sagte": "VVFIN", "Jarosch": "ADV", ",": "$,", "es": "PPER", "müsse": "VMFIN", "sein": "VAINF",
             ".": "$.", "Schluss": "NN"}
-    doc, q = only(pipe, "Jarosch sagte, es müsse nun Schluss sein.", tags)
+    doc, q = only(pipe, "Jarosch sagte, es müsse nun Schluss sein.", tags=tags)
     assert span(doc, q.source) == "Jarosch" and span(doc, q.cue) == "sagte"
 
 
@@ -137,7 +117,7 @@ def test_extended_attribute_is_part_of_the_source_not_a_verb(pipe):
     assert span(doc, q.source) == "das Ergebnis einer gestern vorgestellten Studie"
     tags = {"Die": "ART", "am": "APPRART", "veröffentlichte": "VVFIN", "zeigt": "VVFIN", ",": "$,", "dass": "KOUS",
             "die": "ART", "der": "ART", "steigt": "VVFIN", ".": "$."}
-    doc, q = only(pipe, "Die am Montag veröffentlichte Studie zeigt, dass die Zahl der Opfer steigt.", tags)
+    doc, q = only(pipe, "Die am Montag veröffentlichte Studie zeigt, dass die Zahl der Opfer steigt.", tags=tags)
     assert span(doc, q.cue) == "zeigt" and span(doc, q.source) == "Die am Montag veröffentlichte Studie"
 
 

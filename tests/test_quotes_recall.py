@@ -5,32 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.doc import Document
-from chronik.pipeline import Pipeline
+from quotes_support import only, quotes, rules_pipeline, span
 
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline(["tokenize.rules", "quotes.rules"])
-
-
-def span(doc, spans):
-    return " … ".join(doc.text[s:e] for s, e in spans)
-
-
-def quotes(pipe, text, tags=None):
-    doc = pipe.steps[0][1](Document("t", text))
-    if tags is not None:  # STTS tags as the tagger would set them (nouns by capital, else adverb)
-        for t in doc.tokens:
-            t.pos = tags.get(t.text, "NN" if t.text[:1].isupper() else "ADV")
-    doc = pipe.steps[1][1](doc)
-    return doc, doc.quotes
-
-
-def only(pipe, text, tags=None):
-    doc, qs = quotes(pipe, text, tags)
-    assert len(qs) == 1, [(q.form, span(doc, q.cue), span(doc, q.message)) for q in qs]
-    return doc, qs[0]
+    return rules_pipeline()
 
 
 @pytest.mark.parametrize("text, cue, source", [
@@ -56,7 +36,7 @@ def test_added_reporting_verb_with_a_bare_object_is_no_quotation(pipe):
 def test_nach_with_a_relative_possessive(pipe):
     tags = {"Nach": "APPR", "deren": "PDS", "sollen": "VMFIN", "die": "ART", "im": "APPRART", "steigen": "VVINF",
             ".": "$."}  # the tagger reads "deren" as a demonstrative pronoun, not as an article
-    doc, q = only(pipe, "Nach deren Angaben sollen die Preise im Herbst steigen.", tags)
+    doc, q = only(pipe, "Nach deren Angaben sollen die Preise im Herbst steigen.", tags=tags)
     assert span(doc, q.cue) == "Nach" and span(doc, q.source) == "deren Angaben"
     assert span(doc, q.message) == "sollen die Preise im Herbst steigen"
 
@@ -69,7 +49,7 @@ def test_nach_with_a_document_compound(pipe):
 def test_pronoun_before_zufolge_is_the_source(pipe):
     tags = {"Ihnen": "PPER", "zufolge": "APPO", "hat": "VAFIN", "der": "ART", "die": "ART", "absolute": "ADJA",
             "erhalten": "VVPP", ".": "$."}
-    doc, q = only(pipe, "Ihnen zufolge hat der Kandidat die absolute Mehrheit erhalten.", tags)
+    doc, q = only(pipe, "Ihnen zufolge hat der Kandidat die absolute Mehrheit erhalten.", tags=tags)
     assert span(doc, q.cue) == "zufolge" and span(doc, q.source) == "Ihnen"
 
 
@@ -103,7 +83,7 @@ def test_light_verb_frame_past_adverbials(pipe):
     tags = {"Gysi": "NE", "hatte": "VAFIN", "am": "APPRART", "in": "APPR", "einem": "ART", "die": "ART",
             "vertreten": "VVPP", ",": "$,", "sei": "VAFIN", "gespalten": "VVPP", ".": "$."}
     doc, q = only(pipe, "Gysi hatte am Donnerstag in einem Interview die These vertreten, die Partei sei gespalten.",
-                  tags)
+                  tags=tags)
     assert span(doc, q.cue) == "hatte … die These vertreten" and span(doc, q.source) == "Gysi"
     assert span(doc, q.message) == "die Partei sei gespalten"
 
@@ -134,7 +114,7 @@ def test_verb_after_a_year_is_a_verb_even_when_tagged_adja(pipe):
     tags = {"Bereits": "ADV", "im": "APPRART", "Juli": "NN", "2008": "CARD", "vermeldete": "ADJA",
             "Wikinews": "NN", ",": "$,", "dass": "KOUS", "die": "ART", "Firma": "NN", "Gespräch": "NN",
             "sei": "VAFIN", ".": "$."}
-    doc, q = only(pipe, "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma im Gespräch sei.", tags)
+    doc, q = only(pipe, "Bereits im Juli 2008 vermeldete Wikinews, dass die Firma im Gespräch sei.", tags=tags)
     assert span(doc, q.cue) == "vermeldete" and span(doc, q.source) == "Wikinews"
 
 

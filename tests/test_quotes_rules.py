@@ -4,32 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from chronik.doc import Document, Entity, Mention, Timex
-from chronik.pipeline import Pipeline
+from chronik.doc import Entity, Mention, Timex
+
+
+from quotes_support import only, quotes, rules_pipeline, span
 
 
 @pytest.fixture(scope="module")
 def pipe():
-    return Pipeline(["tokenize.rules", "quotes.rules"])
-
-
-def span(doc, spans):
-    return " … ".join(doc.text[s:e] for s, e in spans)
-
-
-def quotes(pipe, text, prepare=None):
-    doc = Document("t", text)
-    doc = pipe.steps[0][1](doc)
-    if prepare:
-        prepare(doc)
-    doc = pipe.steps[1][1](doc)
-    return doc, doc.quotes
-
-
-def only(pipe, text, prepare=None):
-    doc, qs = quotes(pipe, text, prepare)
-    assert len(qs) == 1, [(q.form, span(doc, q.message)) for q in qs]
-    return doc, qs[0]
+    return rules_pipeline()
 
 
 def test_direct_quote_with_following_cue_and_dative_addressee(pipe):
