@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..doc import Document, Quote
+from ..nlp.roles import describe_role, find_roles
 from .lexicon import Lexicon, VerbForm, load
 
 
@@ -93,24 +94,6 @@ _LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{
 def _affiliations() -> list[tuple[str, str]]:
     """(lower-case prefix, ISO alpha-3) used when chronik.nlp.roles is not available."""
     return [(r[0].lower(), r[1]) for r in _resource_rows("affiliations.tsv")]
-
-
-def _describe_role():
-    """``chronik.nlp.roles.describe_role`` where that module exists (it belongs to another layer)."""
-    try:
-        from ..nlp.roles import describe_role  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return describe_role
-
-
-def _find_roles():
-    """``chronik.nlp.roles.find_roles`` where that module exists (it belongs to another layer)."""
-    try:
-        from ..nlp.roles import find_roles  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return find_roles
 
 
 @dataclass
@@ -1698,7 +1681,6 @@ class QuoteRules:
             lo, hi = bisect.bisect_left(starts, a - longest), bisect.bisect_left(starts, b)
             return [m for m in mentions[lo:hi] if m.end > a]
 
-        describe = _describe_role()
         for q in doc.quotes:
             if not q.source:
                 continue
@@ -1723,13 +1705,7 @@ class QuoteRules:
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             if q.source_entity is None and self._anonymous(words):
                 q.source_description = " ".join(w for w in words if w.lower() not in INDEFINITE)
-                country = None
-                if describe is not None:
-                    try:
-                        country = describe(text)[0]
-                    except Exception:  # another layer's helper must not break attribution
-                        country = None
-                q.source_country = country or self._affiliation(text)
+                q.source_country = describe_role(text)[0] or self._affiliation(text)
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "anonymous"
@@ -1746,9 +1722,8 @@ class QuoteRules:
         head = words[-1]
         if head in self.lex.role_nouns or head.endswith(("-Politiker", "-Politikerin")):
             return True
-        roles = _find_roles()
-        return roles is not None and any(r.label == "PER" and r.end == len(" ".join(words))
-                                         for r in roles(" ".join(words)))
+        phrase = " ".join(words)
+        return any(r.label == "PER" and r.end == len(phrase) for r in find_roles(phrase))
 
     def _anonymous(self, words: list[str]) -> bool:
         """An unnamed source: its head noun is a role ("ein Sprecher", "US-Regierungsvertreter",
