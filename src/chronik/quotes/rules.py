@@ -124,7 +124,7 @@ class _Doc:
         self.text = [t.text for t in self.toks]
         self.pos = [t.pos for t in self.toks]
         self.has_pos = any(self.pos)
-        starts = [t.start for t in self.toks]
+        self.starts = starts = [t.start for t in self.toks]
         self.named: set[int] = set()  # tokens inside a mention: names whatever their tag says
         self.person: set[int] = set()  # tokens inside a person's name
         for m in doc.mentions:
@@ -1754,10 +1754,13 @@ class QuoteRules:
     @staticmethod
     def _plural_cue(d: _Doc, q: Quote) -> bool | None:
         """Number of the finite cue verb ("schrieb sie" singular, "sagten sie" plural); None if unknown."""
-        spans = q.cue or []
-        for t in d.toks:
-            if any(a <= t.start < b for a, b in spans) and "Number=" in t.morph and "VerbForm=Fin" in t.morph:
-                return "Number=Plur" in t.morph
+        for a, b in sorted(q.cue or []):
+            k = bisect.bisect_left(d.starts, a)  # only the cue's own tokens, not the whole text
+            while k < d.n and d.toks[k].start < b:
+                t = d.toks[k]
+                if "Number=" in t.morph and "VerbForm=Fin" in t.morph:
+                    return "Number=Plur" in t.morph
+                k += 1
         return None
 
     @staticmethod
