@@ -130,3 +130,22 @@ def test_medium_after_an_inverted_subject_is_the_addressee(pipe):
 def test_vor_the_security_council_is_the_addressee(pipe):
     doc = run(pipe, "New York. Er befürchte eine Katastrophe, sagte Guterres am Freitag vor dem Sicherheitsrat.")
     assert span(doc, by_cue(doc, "sagte").addressee) == "dem Sicherheitsrat"
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    ("Die Stadtverwaltung hat am Freitag, dem 3. März 2023, ebenfalls bestritten, dass Gelder fehlten.",
+     "hat … bestritten", "Die Stadtverwaltung"),
+    ("Die Stadtverwaltung hat in einem Brief an die Eltern (Kita Sonnenschein, Elternbeirat) bekräftigt, "
+     "die Gebühren blieben stabil.", "hat … bekräftigt", "Die Stadtverwaltung"),
+])
+def test_auxiliary_before_appositions_belongs_to_the_participle_cue(pipe, text, cue, source):
+    doc = run(pipe, text)
+    q = by_cue(doc, cue)
+    assert (q.form, span(doc, q.source)) == ("Indirect", source)
+
+
+def test_source_keeps_the_body_it_sits_in_before_an_apposition(pipe):
+    doc = run(pipe, "Die Vertreterin der Eltern im Schulausschuss, Anna Berger, hat gefordert, dass die Stadt "
+                    "mehr Lehrkräfte einstelle.")
+    q = by_cue(doc, "hat gefordert")
+    assert span(doc, q.source) == "Die Vertreterin der Eltern im Schulausschuss, Anna Berger"

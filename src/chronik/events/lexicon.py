@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-_INSEPARABLE = ("be", "ver", "ent", "er", "zer", "emp", "ge", "miss", "hinter", "über", "unter")
+from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,12 +98,7 @@ def verb_forms(lemma: str, particle: str | None, listed: list[tuple[str, str]]) 
         stem = base[:-2]
     else:
         stem = base[:-1]
-    # an -e- before the ending after t/d and after m/n that follow another consonant (rechnete,
-    # atmete), but not after a vowel, a lengthening h, l, r or a double m/n (plante, lehnte,
-    # warnte, filmte)
-    dental = stem.endswith(("t", "d")) or (
-        stem.endswith(("m", "n")) and len(stem) > 1
-        and (stem[-2] not in "aeiouäöüylrhmn" or stem.endswith(("chm", "chn"))))
+    dental = takes_linking_e(stem)
     strong = any(tag == "part" for _, tag in listed)
     base_forms: list[tuple[str, str]] = [(base, "inf"), (base, "pres")]
     base_forms += [(stem + s, "pres") for s in ("e", "st", "t")]
@@ -112,7 +107,7 @@ def verb_forms(lemma: str, particle: str | None, listed: list[tuple[str, str]]) 
     if not strong:
         pre = stem + ("e" if dental else "")
         base_forms += [(pre + s, "past") for s in ("te", "ten", "test", "tet")]
-        if base.endswith("ieren") or base.startswith(_INSEPARABLE):
+        if base.endswith("ieren") or base.startswith(INSEPARABLE_PREFIXES):
             part = pre + "t"
         else:
             part = "ge" + pre + "t"

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e
+
 _PACKAGE = "chronik.lexicons.quotes"
-# Prefixes that are never separated and take no "ge-" in the participle.
-_INSEPARABLE = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider", "hinter")
-_VOWELS = set("aeiouäöüy")
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,10 +46,10 @@ def _rows(name: str) -> list[list[str]]:
 def _weak_forms(base: str) -> tuple[str, str, str]:
     """present 3sg, preterite 3sg, participle (without particle) of a weak verb."""
     stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
-    needs_e = stem[-1] in "td" or (stem[-1] in "mn" and len(stem) > 1 and stem[-2] not in _VOWELS | set("lrmn"))
+    needs_e = takes_linking_e(stem)
     present = stem + ("et" if needs_e else "t")
     preterite = stem + ("ete" if needs_e else "te")
-    if base.endswith("ieren") or base.startswith(_INSEPARABLE):
+    if base.endswith("ieren") or base.startswith(INSEPARABLE_PREFIXES):
         participle = present
     else:
         participle = "ge" + present

@@ -264,6 +264,11 @@ class _Doc:
         return spans
 
     # -- noun phrases -----------------------------------------------------------------------
+    def names_channel(self, k: int) -> bool:
+        """Token k names a channel of speech or writing ("Fernsehen", "Interview", "Telegram-Kanal")."""
+        return any(match == "word" and self.low[k] == key or match == "part" and key in self.low[k]
+                   for match, key, _, _ in self.lex.channels) or self.low[k].endswith(MEDIA_HEADS)
+
     def np_forward(self, i: int, limit: int, appositions: bool = True) -> int:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
         if i >= limit:
@@ -314,9 +319,10 @@ class _Doc:
                 j = k
             elif has_head and self.low[j] in NAME_PREPS and j + 1 < limit and self.is_noun(j + 1) \
                     and not self.is_det(j + 1) and self.text[j + 1] not in TEMPORAL_NOUNS \
-                    and j - 1 not in self.person:
-                # "ein Sprecher in Berlin", "Ministerium für Bildung", "Ärzte ohne Grenzen"; but after a
-                # person's name the place is an adverbial: "Ali al-Omair in Wien"
+                    and j - 1 not in self.person and not (self.low[j] == "im" and self.names_channel(j + 1)):
+                # "ein Sprecher in Berlin", "Ministerium für Bildung", "Ärzte ohne Grenzen", "Vertreter im
+                # Aufsichtsrat"; but after a person's name the place is an adverbial: "Ali al-Omair in Wien",
+                # and so is a channel: "Nasrallah im Fernsehen"
                 j += 1
             elif has_head and self.text[j] == "(":
                 k = j + 1
@@ -720,11 +726,32 @@ class QuoteRules:
             vf, cue = hit
             if any(k in used for k in cue):
                 continue
+            aux = self._distant_auxiliary(d, cue, e)
+            if aux is not None:
+                cue, s = [aux] + cue, d.clause(aux)[0]
             cand = self._verb_quote(d, vf, cue, s, e)
             if cand is not None:
                 used.update(cand.cue)
                 cands.append(cand)
                 covered.update(cand.message)
+
+    def _distant_auxiliary(self, d: _Doc, cue: list[int], e: int) -> int | None:
+        """The finite auxiliary of a participle cue that closes its clause, when parentheses or
+        appositions in commas stand between them: "Wulff (CDU) hat in einem Gespräch mit Peres (Awoda,
+        Arbeiterpartei) bekräftigt, …", "hatte der Investor, Larry Silverstein, zugesagt, …"."""
+        i = cue[0]
+        if len(cue) != 1 or not d.has_pos or i + 1 < e or d.pos[i] not in ("VVPP", "VVFIN") \
+                or not any(f.kind == "participle" for f in self.lex.forms[d.low[i]]):
+            return None  # ("bestritten" is tagged VVFIN as often as VVPP)
+        ss, _ = d.sentence_range(i)
+        for k in range(i - 1, max(ss, i - 30) - 1, -1):
+            # a full stop inside the sentence ends an abbreviation ("dt .", "Benedikt XVI .")
+            if d.quote_of[k] >= 0 or d.text[k] in ("!", "?", ":", ";") \
+                    or d.low[k] in SUBORDINATORS or d.pos[k] in ("VVFIN", "VMFIN", "KOUS", "PRELS", "PWS", "PWAV"):
+                return None
+            if d.pos[k] == "VAFIN":
+                return k if d.low[k] in AUXILIARIES and d.low[k] not in MODALS else None
+        return None
 
     def _verb_quote(self, d: _Doc, vf: VerbForm, cue: list[int], s: int, e: int) -> _Cand | None:
         verb = vf.verb
