@@ -149,3 +149,10 @@ def test_source_keeps_the_body_it_sits_in_before_an_apposition(pipe):
                     "mehr Lehrkräfte einstelle.")
     q = by_cue(doc, "hat gefordert")
     assert span(doc, q.source) == "Die Vertreterin der Eltern im Schulausschuss, Anna Berger"
+
+
+def test_subject_with_prepositional_phrase_and_apposition_before_the_verb(pipe):
+    doc = run(pipe, "Auch die Sprecherin beim Landesverband, Maria Kunz, äußerte sich zufrieden über den Beschluss: "
+                    "„Das ist ein guter Tag für die Schulen.“")
+    q = by_cue(doc, "äußerte sich zufrieden")
+    assert (q.form, span(doc, q.source)) == ("Direct", "die Sprecherin beim Landesverband, Maria Kunz")

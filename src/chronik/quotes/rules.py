@@ -1064,8 +1064,11 @@ class QuoteRules:
             if a < s - 1 and all(d.quote_of[k] < 0 for k in range(a, s)) and d.np_forward(a, s) == s - 1:
                 return list(range(a, s - 1))
             head = d.np_forward(a, s, appositions=False)
-            if a < head < s - 2 and d.text[head] == "," and s - head <= 20 and self._verbless(d, head + 1, s - 1) \
-                    and d.low[head + 1] not in RELATIVES:
+            # the head may carry a short prepositional phrase before the comma ("die Delegationsleiterin
+            # beim Klimagipfel, Sharon Hayes, äußerte sich …")
+            comma = next((k for k in range(head, min(head + 5, s - 2)) if d.text[k] == ","), head)
+            if a < head and comma < s - 2 and d.text[comma] == "," and s - comma <= 20 \
+                    and self._verbless(d, head, s - 1) and d.low[comma + 1] not in RELATIVES:
                 return list(range(a, s - 1))  # an apposition the noun-phrase rules cannot parse
             # "Jimmy Carter, der … war, sagte …": the subject is the phrase before the relative clause
             end = d.np_forward(a, s, appositions=False)
