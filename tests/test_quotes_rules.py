@@ -286,3 +286,14 @@ def test_passive_subject_is_the_addressee(pipe):
     doc, q = only(pipe, "Die Regierung wurde aufgefordert, die Grenzübergänge zu öffnen.")
     assert span(doc, q.addressee) == "Die Regierung"
     assert q.source == []
+
+
+def test_so_frame_with_apposition_at_the_sentence_end(pipe):
+    doc, q = only(pipe, "Die Wahlbeteiligung sinke weiter, so Frank Karl, Leiter der Abteilung Politik bei der Stiftung.")
+    assert span(doc, q.source) == "Frank Karl, Leiter der Abteilung Politik bei der Stiftung"
+    assert span(doc, q.message) == "Die Wahlbeteiligung sinke weiter"
+
+
+def test_nach_with_an_article_after_a_comma_is_no_relative_cue(pipe):
+    doc, qs = quotes(pipe, "„Wir haben vier Punkte“, sagte Milan Rajko, der Trainer der Mannschaft, nach dem Spiel.")
+    assert [span(doc, q.cue) for q in qs] == ["sagte"]

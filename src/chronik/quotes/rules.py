@@ -1298,7 +1298,11 @@ class QuoteRules:
             return None
         msg = list(range(ss, i if d.text[i - 1] in QUOTE_MARKS else i - 1))
         if e < d.n and d.text[e] in (",", "–", "—") and d.sent_of[e] == d.sent_of[i]:
-            msg += list(range(e + 1, d.message_end(e)))  # "Dennoch, so Nacke, habe …"
+            rest = d.message_end(e)
+            if end == e and e + 1 < rest and self._verbless(d, e + 1, rest):
+                end = rest  # no clause but an apposition: "…, so Frank Karl, Leiter der Abteilung bei der FES."
+            else:
+                msg += list(range(e + 1, rest))  # "Dennoch, so Nacke, habe …"
         if not msg:
             return None
         cand = _Cand("Indirect", cue=[i], source=list(range(i + 1, end)), message=msg, cue_kind="so")
@@ -1314,7 +1318,8 @@ class QuoteRules:
 
     def _before(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
-        if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == ",":
+        if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == "," \
+                and not self._verbless(d, i + 2, d.message_end(i)):
             # "die Pläne, laut denen jeder …": the relative clause is the message
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="before",
@@ -1354,7 +1359,8 @@ class QuoteRules:
 
     def _nach(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
-        if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == ",":
+        if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == "," \
+                and not self._verbless(d, i + 2, d.message_end(i)):  # a relative clause, not ", nach dem Spiel."
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="nach") if msg else None
         nouns = self.lex.cue_words["nach"]
