@@ -297,3 +297,15 @@ def test_so_frame_with_apposition_at_the_sentence_end(pipe):
 def test_nach_with_an_article_after_a_comma_is_no_relative_cue(pipe):
     doc, qs = quotes(pipe, "„Wir haben vier Punkte“, sagte Milan Rajko, der Trainer der Mannschaft, nach dem Spiel.")
     assert [span(doc, q.cue) for q in qs] == ["sagte"]
+
+
+@pytest.mark.parametrize("text,speaker,cited_by", [
+    ("„Das wird teuer“, zitiert die Zeitung den Minister.", "den Minister", "die Zeitung"),
+    ("Die Zeitung zitiert den Minister mit den Worten: „Das wird teuer.“", "den Minister", "Die Zeitung"),
+    ("„Wir bleiben hart“, wird der Minister von der Zeitung zitiert.", "der Minister", "der Zeitung"),
+    ("Der Fraktionschef Volker Rahm wird von der Netzeitung mit den Worten zitiert: „Der Bürgermeister ist "
+     "angeschlagen.“", "Der Fraktionschef Volker Rahm", "der Netzeitung"),
+])
+def test_the_cited_person_speaks_not_who_cites(pipe, text, speaker, cited_by):
+    doc, q = only(pipe, text)
+    assert (q.form, span(doc, q.source), q.attrs["cited_by"]) == ("Direct", speaker, cited_by)

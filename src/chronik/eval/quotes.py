@@ -84,8 +84,12 @@ def predicted_roles(doc: Document, nested: bool = False) -> list[tuple[str, dict
         if q.attrs.get("nested") and not nested:
             continue
         form = scheme_form(q.form, q.attrs)
+        # who cites the speaker ("zitiert die Zeitung den Minister") is the source of an outer quotation
+        # in the SpkAtt scheme
+        cited_by = [tuple(q.attrs["cited_by_span"])] if "cited_by_span" in q.attrs else []
         roles = {"Cue": set() if form in ("Reported", "FreeIndirect", "IndirectFreeIndirect") else token_ids(q.cue),
-                 "Source": token_ids(q.source), "Message": token_ids(q.message), "Addr": token_ids(q.addressee)}
+                 "Source": token_ids(q.source + cited_by), "Message": token_ids(q.message),
+                 "Addr": token_ids(q.addressee)}
         out.append((form, roles))
     return out
 

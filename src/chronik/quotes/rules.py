@@ -68,6 +68,7 @@ STANCE_ADJECTIVES = _WORDS["stance_adjectives"]
 DOCUMENTS = tuple(_WORDS["documents"])
 TIME_BEFORE_NACH = _WORDS["time_before_nach"]
 NAMING_VERBS = _WORDS["naming_verbs"]
+CITING_VERBS = _WORDS["citing_verbs"]
 FRAGMENT_CUE_PREPS = _WORDS["fragment_cue_preps"]
 MEDIA_HEADS = tuple(_WORDS["media_heads"])
 DEGREE_WORDS = _WORDS["degree_words"]
@@ -110,6 +111,7 @@ class _Cand:
     subjunctive: bool = False
     carried: bool = False  # source copied from an earlier quote
     speaker_only: bool = False  # not a quotation itself; names the speaker of the quotations after it
+    cited_by: list[int] = field(default_factory=list)  # who cites the speaker ("zitiert die Zeitung X")
 
 
 class _Doc:
@@ -484,6 +486,8 @@ class QuoteRules:
         cands.sort(key=lambda c: min(c.message or c.cue or [0]))
         cands = self._continuations(d, cands)
         cands = self._drop_contained(cands)
+        for c in cands:
+            self._cited_speaker(d, c)
         doc.quotes = [self._to_quote(d, c) for c in cands]
         owners = self._message_owners(cands)
         for q, c in zip(doc.quotes, cands):
@@ -1655,6 +1659,38 @@ class QuoteRules:
             c.message = rest
         return sorted(set(c.source) | name)
 
+    def _cited_speaker(self, d: _Doc, c: _Cand) -> None:
+        """With a verb of citing the speaker is the one cited, not who cites: "zitiert die Zeitung den
+        Minister", "Der Minister wird von der Zeitung zitiert". The citing side is kept as ``cited_by``."""
+        if not c.source or c.carried or not any(
+                f.verb.lemma in CITING_VERBS for k in c.cue for f in d.lex.forms.get(d.low[k], ())):
+            return
+        ss, se = d.sentence_range(c.cue[0])
+        busy = set(c.message) | set(c.source) | set(c.cue)
+        free = lambda a, b: all(k not in busy and d.quote_of[k] < 0 for k in range(a, b))  # noqa: E731
+        first = c.cue[0]
+        if any(d.low[k] in WERDEN_PASSIVE for k in c.cue):
+            # the passive subject: before the finite auxiliary, or right after it
+            start = ss
+            while start < first and (d.low[start] in CONJUNCTIONS or d.text[start] in (",", "„", "“")):
+                start += 1
+            if start < first and d.np_forward(start, first) == first and free(start, first):
+                speaker = list(range(start, first))
+            else:
+                limit = next((k for k in range(first + 1, se) if d.low[k] in ("von", "vom")), se)
+                end = d.np_forward(first + 1, limit)
+                speaker = list(range(first + 1, end)) if end > first + 1 and free(first + 1, end) \
+                    and d.low[first + 1] not in ("von", "vom") else []
+        else:
+            # the accusative object after the verb (and after an inverted subject)
+            k = max(c.source) + 1 if min(c.source) > first else first + 1
+            while k < se and d.low[k] in ADVERBS:
+                k += 1
+            end = d.np_forward(k, se)
+            speaker = list(range(k, end)) if end > k and free(k, end) and d.low[k] not in ("mit", "aus") else []
+        if speaker:
+            c.cited_by, c.source = c.source, speaker
+
     def _to_quote(self, d: _Doc, c: _Cand) -> Quote:
         channel, channel_medium = self._channel(d, c)
         medium = c.medium
@@ -1668,6 +1704,10 @@ class QuoteRules:
         q.attrs = {"cue_kind": c.cue_kind, "subjunctive": c.subjunctive}
         if c.carried:
             q.attrs["carried_source"] = True
+        if c.cited_by:
+            s, e = d.toks[min(c.cited_by)].start, d.toks[max(c.cited_by)].end
+            q.attrs["cited_by"] = d.doc.text[s:e]
+            q.attrs["cited_by_span"] = [s, e]
         q.timex = self._timex(d, c)
         return q
 
