@@ -309,3 +309,15 @@ def test_nach_with_an_article_after_a_comma_is_no_relative_cue(pipe):
 def test_the_cited_person_speaks_not_who_cites(pipe, text, speaker, cited_by):
     doc, q = only(pipe, text)
     assert (q.form, span(doc, q.source), q.attrs["cited_by"]) == ("Direct", speaker, cited_by)
+
+
+def test_message_starts_after_the_apposition_of_an_inverted_subject(pipe):
+    doc, q = only(pipe, "Bereits am Montag meldete der Radiosender, Radio Nord, dass die Brücke gesperrt wird.")
+    assert span(doc, q.source) == "der Radiosender, Radio Nord"
+    assert span(doc, q.message) == "dass die Brücke gesperrt wird"
+
+
+def test_zu_infinitive_message_opening_with_the_preposition_seit(pipe):
+    doc, q = only(pipe, "Die Staatsanwaltschaft warf dem Bürgermeister vor, seit 2014 Vorschriften verletzt zu haben.")
+    assert (q.form, span(doc, q.cue)) == ("Indirect", "warf … vor")
+    assert span(doc, q.message) == "seit 2014 Vorschriften verletzt zu haben"

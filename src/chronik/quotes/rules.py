@@ -488,6 +488,7 @@ class QuoteRules:
         cands = self._drop_contained(cands)
         for c in cands:
             self._cited_speaker(d, c)
+            self._message_after_source(d, c)
         doc.quotes = [self._to_quote(d, c) for c in cands]
         owners = self._message_owners(cands)
         for q, c in zip(doc.quotes, cands):
@@ -964,8 +965,10 @@ class QuoteRules:
         nxt = e + 1
         ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
         nlow = d.low[nxt]
-        if nlow in ADVERBIAL_SUBORDINATORS:
-            return False  # an adverbial clause ("bestritt das, indem er sagte, …") is no message
+        if nlow in ADVERBIAL_SUBORDINATORS and not (nlow == "seit" and nxt + 1 < se and (
+                d.text[nxt + 1][:1].isdigit() or d.is_det(nxt + 1) or d.is_noun(nxt + 1))):
+            return False  # an adverbial clause ("bestritt das, indem er sagte, …") is no message, but the
+            # preposition "seit 2014" may open one
         # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
             and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS)
@@ -1658,6 +1661,20 @@ class QuoteRules:
                 return c.source
             c.message = rest
         return sorted(set(c.source) | name)
+
+    @staticmethod
+    def _message_after_source(d: _Doc, c: _Cand) -> None:
+        """A message that starts inside the source's apposition starts after it: "meldete der Sender,
+        Radio Nord, | dass …" (the comma of the apposition ended the verb's clause)."""
+        if c.form not in ("Indirect", "Direct") or not c.source or not c.message:
+            return
+        src_end = max(c.source)
+        if min(c.source) < min(c.message) <= src_end < max(c.message):
+            rest = [k for k in c.message if k > src_end]
+            while rest and d.text[rest[0]] == ",":
+                rest.pop(0)
+            if rest:
+                c.message = rest
 
     def _cited_speaker(self, d: _Doc, c: _Cand) -> None:
         """With a verb of citing the speaker is the one cited, not who cites: "zitiert die Zeitung den
