@@ -156,3 +156,10 @@ def test_subject_with_prepositional_phrase_and_apposition_before_the_verb(pipe):
                     "„Das ist ein guter Tag für die Schulen.“")
     q = by_cue(doc, "äußerte sich zufrieden")
     assert (q.form, span(doc, q.source)) == ("Direct", "die Sprecherin beim Landesverband, Maria Kunz")
+
+
+def test_light_verb_frame_with_a_separated_particle_after_adverbials(pipe):
+    doc = run(pipe, "Die Forscher stellten schon vor zehn Jahren die These auf, dass die Schnecken ihr Verhalten ändern.")
+    q = by_cue(doc, "stellten … die These auf")
+    assert (q.form, span(doc, q.source)) == ("Indirect", "Die Forscher")
+    assert span(doc, q.message) == "dass die Schnecken ihr Verhalten ändern"

@@ -1435,8 +1435,9 @@ class QuoteRules:
             a = i
             while a - 1 > verb and (d.is_det(a - 1) or d.is_adj(a - 1)) and d.text[a - 1][:1].islower():
                 a -= 1
+            particle = len(tail) == 1 and d.has_pos and d.pos[tail[0]] == "PTKVZ"  # "stellten … die These auf"
             if a == i or len(tail) != 1 or not src or not self._verb_like(d, verb) \
-                    or not self._verb_like(d, tail[0]) or d.low[verb] in PASSIVE_AUX | MODALS:
+                    or not (particle or self._verb_like(d, tail[0])) or d.low[verb] in PASSIVE_AUX | MODALS:
                 return None  # a long or noun-filled span is no fixed phrase
             cue = [verb] + list(range(a, i + 1)) + tail
         if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= d.message_end(nxt) - 1:
