@@ -163,3 +163,10 @@ def test_light_verb_frame_with_a_separated_particle_after_adverbials(pipe):
     q = by_cue(doc, "stellten … die These auf")
     assert (q.form, span(doc, q.source)) == ("Indirect", "Die Forscher")
     assert span(doc, q.message) == "dass die Schnecken ihr Verhalten ändern"
+
+
+def test_medium_in_a_wie_clause_is_the_addressee_not_part_of_the_source(pipe):
+    doc = run(pipe, "Wie ein EU-Diplomat der Nachrichtenagentur dpa mitteilte, soll der Gipfel verlängert werden.")
+    q = by_cue(doc, "Wie … mitteilte")
+    assert (span(doc, q.source), span(doc, q.addressee)) == ("ein EU-Diplomat", "der Nachrichtenagentur dpa")
+    assert q.source_description == "EU-Diplomat"

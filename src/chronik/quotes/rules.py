@@ -617,10 +617,12 @@ class QuoteRules:
         return None
 
     @staticmethod
-    def _without_dative_medium(d: _Doc, vf: VerbForm, cue: list[int], src: list[int]) -> list[int]:
-        """A subject after the verb ends before "der/dem <medium>": "sagten zwei Beamte der
-        Nachrichtenagentur Reuters" names the addressee, not whose officials they are."""
-        if vf.verb.addressee != "dat" or not src or src[0] < cue[0]:
+    def _without_dative_medium(d: _Doc, vf: VerbForm, cue: list[int], src: list[int],
+                               verb_final: bool = False) -> list[int]:
+        """A subject after the verb (or before the verb at the end of a "wie" clause) ends before
+        "der/dem <medium>": "sagten zwei Beamte der Nachrichtenagentur Reuters", "wie ein Diplomat der
+        Nachrichtenagentur dpa mitteilte" name the addressee, not whose officials they are."""
+        if vf.verb.addressee != "dat" or not src or (src[0] < cue[0] and not verb_final):
             return src
         for j, k in enumerate(src[1:-1], start=1):
             if d.low[k] in ("der", "dem") and d.low[src[j + 1]].endswith(MEDIA_HEADS):
@@ -787,12 +789,16 @@ class QuoteRules:
             if a + 1 < cue[0] and d.low[a] == "sich" and d.low[a + 1] in ("aus", "von", "vom"):
                 a, reflexive = a + 2, [a]  # "Wie sich aus der Auswertung ergab": the source is what it follows from
             src = list(range(a, d.np_forward(a, cue[0])))
-            src = [k for k in src if k not in cue]
+            src = self._without_dative_medium(d, vf, cue, [k for k in src if k not in cue], verb_final=True)
             drop = set(range(s, e)) | {s - 1, e}
             msg = [k for k in range(ss, d.message_end(ss)) if k not in drop]
             if msg:
                 cand = mk("Indirect", src, msg, "wie")
                 cand.cue = [s] + reflexive + cue
+                rest = list(range(max(src) + 1, cue[0])) if src else []
+                if not cand.addressee and 2 <= len(rest) <= 4 and d.low[rest[0]] in ("der", "dem") \
+                        and d.low[rest[1]].endswith(MEDIA_HEADS):
+                    cand.addressee = rest  # the medium split off the subject: "der Nachrichtenagentur dpa"
                 return cand
             return None
         # "Tatsächlich, so betont die Polizei, ist dies …": an interjected "so" + verb
