@@ -170,3 +170,12 @@ def test_medium_in_a_wie_clause_is_the_addressee_not_part_of_the_source(pipe):
     q = by_cue(doc, "Wie … mitteilte")
     assert (span(doc, q.source), span(doc, q.addressee)) == ("ein EU-Diplomat", "der Nachrichtenagentur dpa")
     assert q.source_description == "EU-Diplomat"
+
+
+def test_indicative_report_after_adverbials_and_an_interview_phrase(pipe):
+    doc = run(pipe, "Der Bundesgesundheitsminister erklärte am Montag im Interview mit dem Deutschlandfunk, die "
+                    "Kliniken erhielten mehr Geld.")
+    q = by_cue(doc, "erklärte")
+    assert (q.form, span(doc, q.source)) == ("Indirect", "Der Bundesgesundheitsminister")
+    assert span(doc, q.message) == "die Kliniken erhielten mehr Geld"
+

@@ -858,8 +858,8 @@ class QuoteRules:
                 and not (konj and (d.low[nxt] in SUBJECT_PRONOUNS or not self._verb_like(d, nxt))
                          and d.has_konjunktiv(nxt, d.clause(nxt)[1]))
             is_complement = not main_follows and self._has_complement(d, e, se) or (
-                e - cue[-1] <= 4 and not passive and not self._subordinate(d, s, cue)
-                and self._plain_clause_follows(d, nxt))
+                (e - cue[-1] <= 4 or self._only_adverbials(d, cue[-1] + 1, e)) and not passive
+                and not self._subordinate(d, s, cue) and self._plain_clause_follows(d, nxt))
             # "X bestätigte den Vorfall, teilte aber mit, …": the clause after the comma is a second
             # report of the same subject, not this verb's complement
             second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
@@ -991,6 +991,25 @@ class QuoteRules:
         if d.low[nxt] in self.lex.cue_words["so"]:
             return d.np_forward(nxt + 1, ce) > nxt + 1
         return d.verb_at(nxt, ce) is not None
+
+    @staticmethod
+    def _only_adverbials(d: _Doc, a: int, b: int) -> bool:
+        """[a, b) holds only adverbs, times and prepositional phrases, no object: "erklärte am Montag im
+        Interview mit dem Deutschlandfunk, …" (then an indicative clause after the comma is the message)."""
+        k = a
+        while k < b:
+            if d.low[k] in ADVERBS or k in d.in_timex:
+                k += 1
+            elif d.low[k] in PREPOSITIONS:
+                if d.low[k] in ("an", "auf", "gegen", "über", "um", "von", "vor", "zu"):
+                    return False  # the verb's prepositional object: "spricht von …", "protestierte gegen …"
+                end = d.np_forward(k + 1, b, appositions=False)
+                if end == k + 1:
+                    return False
+                k = end
+            else:
+                return False
+        return True
 
     @staticmethod
     def _plain_clause_follows(d: _Doc, nxt: int) -> bool:
