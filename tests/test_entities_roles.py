@@ -54,6 +54,16 @@ def test_genitive_complement_with_adjective_and_comma_apposition():
     assert (sacharowa.country, sacharowa.sector) == ("RUS", "GOV")
 
 
+def test_country_genitive_before_the_role_gives_its_country():
+    doc = analyse("Frankreichs Präsident Emmanuel Macron reiste ab. Russlands Außenminister schwieg, später sagte "
+                  "der russische Außenminister mehr.", "Emmanuel Macron")
+    macron = entity(doc, "Emmanuel Macron")
+    assert macron.roles == ["Frankreichs Präsident"] and macron.country == "FRA"
+    bare = [m for m in role_mentions(doc) if "Außenminister" in m.text]
+    assert [m.text for m in bare] == ["Russlands Außenminister", "russische Außenminister"]
+    assert bare[0].entity == bare[1].entity and doc.entities[bare[0].entity].country == "RUS"
+
+
 def test_national_title_without_country_word():
     doc = analyse("Bundeskanzler Olaf Scholz reist nach Kiew.", "Olaf Scholz")
     scholz = entity(doc, "Olaf Scholz")

@@ -179,3 +179,17 @@ def test_indicative_report_after_adverbials_and_an_interview_phrase(pipe):
     assert (q.form, span(doc, q.source)) == ("Indirect", "Der Bundesgesundheitsminister")
     assert span(doc, q.message) == "die Kliniken erhielten mehr Geld"
 
+
+
+def test_speaker_is_the_role_after_a_country_genitive_not_the_country(pipe):
+    doc = run(pipe, "Russlands Außenminister sagte am Montag, Moskau werde reagieren.")
+    q = by_cue(doc, "sagte")
+    entity = doc.entities[q.source_entity]
+    assert (entity.name, entity.country) == ("Russlands Außenminister", "RUS")
+
+
+def test_place_after_an_institution_locates_the_speaker_but_is_not_it(pipe):
+    doc = run(pipe, "Die Staatsanwaltschaft Köln teilte mit, gegen drei Beschuldigte werde ermittelt.")
+    q = by_cue(doc, "teilte mit")
+    assert speaker(doc, q) is None
+    assert (q.source_description, q.source_country) == ("Staatsanwaltschaft Köln", "DEU")

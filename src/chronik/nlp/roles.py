@@ -337,7 +337,13 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
     start = spans[j + 1][0]
     determiner = None
     quantified = False
-    if j >= 0:
+    # a country in the genitive before the role works as its determiner: "Russlands Außenminister"
+    saxon = lex.match_actor(words, j) if j >= 0 and words[j][:1].isupper() and words[j].endswith("s") else None
+    owner: list[str] = []
+    if saxon is not None and saxon[0] == j + 1 and saxon[1].kind == "country":
+        country = country or saxon[1].country
+        start, determiner, owner = spans[j][0], "def", [words[j]]
+    elif j >= 0:
         low = words[j].lower()
         if low in DEFINITE:
             determiner = "def"
@@ -421,7 +427,7 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
         display_head = w
         label = "ORG"
     adjective_text = [_nominative(a, feminine) for a in adjectives]
-    text_norm = " ".join(adjective_text + [display_head] + ([complement] if complement else []))
+    text_norm = " ".join(owner + adjective_text + [display_head] + ([complement] if complement else []))
     match = RoleMatch(
         start=start, end=end, head_start=spans[i][0], head_end=spans[i][1], text=text_norm,
         canonical=canonical, country=country, sector=sector, org=org, label=label,

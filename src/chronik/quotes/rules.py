@@ -1814,7 +1814,20 @@ class QuoteRules:
             ranked = sorted(named, key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
             # "ein Regierungssprecher in Rom": the place says where the unnamed speaker is, not who
             place_only = bool(ranked) and ranked[0].label == "LOC" and self._anonymous(words)
-            if ranked and not place_only:
+            # "Russlands Außenminister": the role at the head speaks, not the country before it
+            head_role = [m for m in inside if m.kind == "role" and m.entity is not None and m.end == e0]
+            # "die Staatsanwaltschaft Köln": a place after an unnamed institution only locates it
+            place_modifier = bool(ranked) and ranked[0].label == "LOC" and not head_role \
+                and ranked[0].start > s0 + len(words[0]) + 1 and words[0].lower() in DETS \
+                and not any(m.label != "LOC" for m in ranked)
+            if ranked and ranked[0].label == "LOC" and head_role:
+                q.source_entity = head_role[-1].entity
+                q.attrs["source_kind"] = "role"
+            elif place_modifier:
+                q.source_description = " ".join(words[1:])
+                q.source_country = doc.entities[ranked[0].entity].country
+                q.attrs["source_kind"] = "description"
+            elif ranked and not place_only:
                 q.source_entity = ranked[0].entity
             elif any_entity and words[0].lower() not in INDEFINITE:
                 q.source_entity = any_entity[-1].entity
