@@ -321,3 +321,12 @@ def test_zu_infinitive_message_opening_with_the_preposition_seit(pipe):
     doc, q = only(pipe, "Die Staatsanwaltschaft warf dem Bürgermeister vor, seit 2014 Vorschriften verletzt zu haben.")
     assert (q.form, span(doc, q.cue)) == ("Indirect", "warf … vor")
     assert span(doc, q.message) == "seit 2014 Vorschriften verletzt zu haben"
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Aus Regierungskreisen verlautete, der Minister werde noch heute zurücktreten.", "Regierungskreisen"),
+    ("Es verlautete aus Kreisen der Koalition, die Steuer komme im Mai.", "Kreisen der Koalition"),
+])
+def test_impersonal_report_takes_its_origin_as_source(pipe, text, source):
+    doc, q = only(pipe, text)
+    assert (q.form, span(doc, q.cue), span(doc, q.source)) == ("Indirect", "verlautete", source)

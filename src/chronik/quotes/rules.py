@@ -864,7 +864,7 @@ class QuoteRules:
             # report of the same subject, not this verb's complement
             second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
             if is_complement and not second_report and not self._trailing_frame(d, nxt, se):
-                src = self._subject(d, s, e, cue)
+                src = self._subject(d, s, e, cue) or self._origin_phrase(d, s, e, cue)
                 msg = self._before_so_frame(d, list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt)))))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
                     return None  # a direct quote: handled by the direct rule
@@ -1174,6 +1174,19 @@ class QuoteRules:
             if a < end < s - 1 and self._verb_like(d, end) and d.low[a] not in SUBORDINATORS \
                     and d.low[a] not in PREPOSITIONS and not any(d.hard[k] for k in range(a, s - 1)):
                 return list(range(a, end))
+        return []
+
+    @staticmethod
+    def _origin_phrase(d: _Doc, a: int, b: int, cue: list[int]) -> list[int]:
+        """Without a subject, a phrase after "aus"/"seitens" headed by a source noun says where the report
+        comes from: "Aus Regierungskreisen verlautete, …" (but not "Aus Sicherheitsgründen …")."""
+        for k in range(a, b):
+            if d.low[k] in ("aus", "seitens") and k not in cue:
+                end = d.np_forward(k + 1, b, appositions=False)
+                heads = [x for x in range(k + 1, end) if d.is_noun(x)]
+                if heads and any(d.low[heads[0]].endswith(r.lower()) for r in d.lex.role_nouns):
+                    return list(range(k + 1, end))
+                return []
         return []
 
     @staticmethod
