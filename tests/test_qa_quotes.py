@@ -193,3 +193,9 @@ def test_place_after_an_institution_locates_the_speaker_but_is_not_it(pipe):
     q = by_cue(doc, "teilte mit")
     assert speaker(doc, q) is None
     assert (q.source_description, q.source_country) == ("Staatsanwaltschaft Köln", "DEU")
+
+
+def test_object_of_a_reported_announcement_is_no_addressee(pipe):
+    doc = run(pipe, "Der Vorstandschef des Autobauers, Thomas Keller, kündigte Stellenstreichungen an.")
+    q = by_cue(doc, "kündigte … an")
+    assert (q.form, span(doc, q.addressee)) == ("Reported", None)

@@ -1270,7 +1270,10 @@ class QuoteRules:
             after += 1
         if after >= e:
             return []
-        bare_ok = d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS and (
+        # a bare noun right after the verb ("sagte Reportern", "warf Russland vor") is the addressee, but
+        # not a common noun when the verb takes an object in reported speech ("kündigte Stellenstreichungen an")
+        named = not d.has_pos or d.pos[after] == "NE" or after in d.person
+        bare_ok = (named or not vf.verb.reported) and d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS and (
             after == cue[0] + 1 or (len(src) == 1 and d.low[src[0]] in SUBJECT_PRONOUNS and after == src[0] + 1))
         if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not bare_ok:
             return []
