@@ -199,3 +199,16 @@ def test_object_of_a_reported_announcement_is_no_addressee(pipe):
     doc = run(pipe, "Der Vorstandschef des Autobauers, Thomas Keller, kündigte Stellenstreichungen an.")
     q = by_cue(doc, "kündigte … an")
     assert (q.form, span(doc, q.addressee)) == ("Reported", None)
+
+
+def test_pronoun_speaker_agrees_in_gender_with_the_given_name(pipe):
+    doc = run(pipe, "Thomas Keller und Anna Vogt trafen sich in Berlin. Sie sagte danach, man sei sich einig. "
+                    "Er betonte, die Gespräche gingen weiter.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Anna Vogt"
+    assert speaker(doc, by_cue(doc, "betonte")) == "Thomas Keller"
+
+
+def test_singular_sie_skips_a_man_when_no_woman_is_named(pipe):
+    doc = run(pipe, "Thomas Keller kündigte den Abbau von Stellen an. Die Gewerkschaft reagierte empört. "
+                    "Sie schrieb, man werde streiken.")
+    assert speaker(doc, by_cue(doc, "schrieb")) is None

@@ -36,6 +36,7 @@ class Lexicon:
     konjunktiv: dict[str, str]  # form -> "I" | "II"
     role_nouns: dict[str, str]  # noun -> PER | ORG
     infinitives: set[str]  # lemma forms (also present plural), ambiguous with the infinitive
+    name_genders: dict[str, str]  # given name -> "m" | "f" (only names whose gender is unambiguous)
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -108,4 +109,5 @@ def load() -> Lexicon:
     role_nouns = {r[0]: r[1] for r in _rows("sources.tsv")}
     infinitives = {f for f, entries in forms.items() if any(f == e.verb.lemma or
                                                              f == e.verb.lemma[len(e.verb.particle):] for e in entries)}
-    return Lexicon(forms, cue_words, channels, konjunktiv, role_nouns, infinitives)
+    name_genders = {r[0]: r[1] for r in _rows("name_genders.tsv")}
+    return Lexicon(forms, cue_words, channels, konjunktiv, role_nouns, infinitives, name_genders)

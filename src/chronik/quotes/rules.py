@@ -1849,7 +1849,8 @@ class QuoteRules:
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
                 organisation = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "ORG"
-                q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation)
+                q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation,
+                                                   self.lex.name_genders)
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             if q.source_entity is None and self._anonymous(words):
                 q.source_description = " ".join(w for w in words if w.lower() not in INDEFINITE)
@@ -1913,13 +1914,20 @@ class QuoteRules:
 
     @staticmethod
     def _antecedent(doc: Document, mentions, before: int, words: list[str],
-                    plural_verb: bool | None = None, organisation: bool = False) -> int | None:
+                    plural_verb: bool | None = None, organisation: bool = False,
+                    name_genders: dict[str, str] | None = None) -> int | None:
         # "sie" may be a plural organisation ("die Behörden") unless its verb is singular ("schrieb sie")
         plural = words[0].lower() == "sie" and len(words) == 1 and plural_verb is not False
+        # "er" is no woman and singular "sie" no man, where the given name tells
+        pronoun = words[0].lower() if len(words) == 1 else ""
+        excluded = "f" if pronoun in ("er", "dieser") else "m" if pronoun == "sie" and plural_verb is False else None
         for m in reversed(mentions):
             if m.end > before or m.entity is None:
                 continue
             if m.kind == "pronoun":
+                continue
+            if excluded and m.label == "PER" and name_genders \
+                    and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
                 continue
             if organisation:  # "das Ministerium" refers back to a ministry ("Verteidigungsministerium")
                 head = words[-1].lower().removesuffix("s") if words[-1].endswith("ums") else words[-1].lower()
