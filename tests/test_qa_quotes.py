@@ -212,3 +212,25 @@ def test_singular_sie_skips_a_man_when_no_woman_is_named(pipe):
     doc = run(pipe, "Thomas Keller kündigte den Abbau von Stellen an. Die Gewerkschaft reagierte empört. "
                     "Sie schrieb, man werde streiken.")
     assert speaker(doc, by_cue(doc, "schrieb")) is None
+
+
+def test_coordinated_second_verb_of_saying_owns_the_complement(pipe):
+    doc = run(pipe, "Die Ministerin verteidigte die Entscheidung und sagte, Deutschland stehe an der Seite der Ukraine.")
+    assert [(q.form, span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [
+        ("Indirect", "sagte", "Deutschland stehe an der Seite der Ukraine")]
+    assert span(doc, doc.quotes[0].source) == "Die Ministerin"
+
+
+def test_first_conjunct_stays_reported_speech_of_its_own(pipe):
+    doc = run(pipe, "Der Kreml kritisierte den Schritt als destruktiv und warf Washington vor, die Spannungen "
+                    "anzuheizen.")
+    assert [(q.form, span(doc, q.cue)) for q in doc.quotes] == [("Reported", "kritisierte … als"),
+                                                              ("Indirect", "warf … vor")]
+    assert span(doc, doc.quotes[0].message) == "Der Kreml kritisierte den Schritt als destruktiv"
+
+
+def test_trailing_hiess_es_frame_takes_the_sentence_before_it(pipe):
+    doc = run(pipe, "Biden habe mit harten Maßnahmen gedroht, sollte Russland einmarschieren, hieß es aus Washington.")
+    q = by_cue(doc, "hieß es")
+    assert span(doc, q.source) == "aus Washington"
+    assert span(doc, q.message) == "Biden habe mit harten Maßnahmen gedroht, sollte Russland einmarschieren"

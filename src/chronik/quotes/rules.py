@@ -861,9 +861,20 @@ class QuoteRules:
                 (e - cue[-1] <= 4 or self._only_adverbials(d, cue[-1] + 1, e)) and not passive
                 and not self._subordinate(d, s, cue) and self._plain_clause_follows(d, nxt))
             # "X bestätigte den Vorfall, teilte aber mit, …": the clause after the comma is a second
-            # report of the same subject, not this verb's complement
+            # report of the same subject, not this verb's complement; so is "X verteidigte die
+            # Entscheidung und sagte, …", where the later verb owns the complement
             second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
             if is_complement and not second_report and not self._trailing_frame(d, nxt, se):
+                coordinated = self._coordinated_report(d, cue, e)
+                if coordinated is not None:
+                    # "X kritisierte den Schritt und warf Y vor, …", "hat sich … ausgesprochen und
+                    # behauptet, …": the later verb frames the complement (and is found on its own);
+                    # the first conjunct may be reported speech of its own
+                    src = self._subject(d, s, e, cue)
+                    objects = [k for k in range(cue[-1] + 1, coordinated) if k not in cue]
+                    if verb.reported and src and objects and min(src) < cue[0]:
+                        return mk("Reported", src, list(range(s, coordinated)))
+                    return None
                 src = self._subject(d, s, e, cue) or self._origin_phrase(d, s, e, cue)
                 msg = self._before_so_frame(d, list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt)))))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
@@ -912,6 +923,15 @@ class QuoteRules:
                 return cand
         return None
 
+    @staticmethod
+    def _coordinated_report(d: _Doc, cue: list[int], e: int) -> int | None:
+        """The "und" before a second verb of saying in the cue's clause ("verteidigte die Entscheidung
+        und sagte, …"): that verb owns the complement after the comma."""
+        for k in range(cue[-1] + 1, e - 1):
+            if d.low[k] in ("und", "sowie") and d.verb_at(k + 1, e) is not None:
+                return k
+        return None
+
     def _before_so_frame(self, d: _Doc, msg: list[int]) -> list[int]:
         """A message ends before a trailing ", so X": "Ägypten werde aufgefordert, die Grenze zu öffnen,
         so Nasrallah im Fernsehen" quotes Nasrallah, not the one who asks Egypt."""
@@ -924,6 +944,10 @@ class QuoteRules:
             if d.text[k] == "," and d.quote_of[k] < 0 and d.low[k + 1] in self.lex.forms \
                     and self._trailing_frame(d, k + 1, d.sentence_range(k)[1]) \
                     and d.np_forward(self._after_verb(d, k + 2, d.clause(k + 1)[1], []), d.clause(k + 1)[1]) > k + 2:
+                return [x for x in msg if x < k]
+            # "…, sollte Russland einmarschieren, hieß es aus Washington": likewise
+            if d.text[k] == "," and d.quote_of[k] < 0 and d.low[k + 1] in self.lex.cue_words["heisst"] \
+                    and k + 2 < d.n and d.low[k + 2] == "es":
                 return [x for x in msg if x < k]
         return msg
 
