@@ -330,3 +330,11 @@ def test_zu_infinitive_message_opening_with_the_preposition_seit(pipe):
 def test_impersonal_report_takes_its_origin_as_source(pipe, text, source):
     doc, q = only(pipe, text)
     assert (q.form, span(doc, q.cue), span(doc, q.source)) == ("Indirect", "verlautete", source)
+
+
+def test_nach_cue_inside_a_relative_clause_covers_that_clause_only(pipe):
+    doc, qs = quotes(pipe, "Die Nato äußerte sich besorgt über die Zahl der Soldaten, die nach westlichen Schätzungen "
+                           "bei rund 30.000 liegt.")
+    q = next(q for q in qs if span(doc, q.cue) == "nach")
+    assert span(doc, q.source) == "westlichen Schätzungen"
+    assert span(doc, q.message) == "die … bei rund 30.000 liegt"

@@ -1383,6 +1383,12 @@ class QuoteRules:
 
     def _rest_of_sentence(self, d: _Doc, i: int, skip: set[int]) -> list[int]:
         ss, _ = d.sentence_range(i)
+        s, e = d.clause(i)
+        if s > ss and d.text[s - 1] == "," and (d.low[s] in RELATIVES or d.low[s] in SUBORDINATORS) \
+                and d.quote_of[s] < 0:
+            # inside a relative or subordinate clause the report covers that clause only: "die Zahl der
+            # Soldaten, die nach westlichen Schätzungen bei 30.000 liegt"
+            return [k for k in range(s, e) if k not in skip]
         msg = [k for k in range(ss, d.message_end(i)) if k not in skip]
         while msg and d.text[msg[0]] == ",":
             msg.pop(0)
