@@ -130,3 +130,44 @@ def test_capitals_and_organisations():
     mentions = run("In Kiew traf die OSZE Vertreter der Vereinten Nationen.")
     got = {(m.text, m.label) for m in mentions}
     assert got == {("Kiew", "LOC"), ("OSZE", "ORG"), ("Vereinten Nationen", "ORG")}
+
+
+def features_of(sentence: str) -> dict[str, list[str]]:
+    words = sentence.split()
+    return dict(zip(words, default_gazetteer().token_tags(words)))
+
+
+def test_iso_regions_in_german_are_place_features():
+    # Bozen and Kampanien come from the ISO 3166-2 German names, not from the GeoNames city list.
+    feats = features_of("Die Lawine traf Bozen und nicht Kampanien .")
+    assert "gcB" in feats["Bozen"] and "gcB" in feats["Kampanien"]
+    assert "gcB" not in feats["Lawine"]
+
+
+def test_german_surnames_beyond_the_census_list_are_surname_features():
+    feats = features_of("Trainerin Achleitner lobte das Team .")
+    assert "gsur" in feats["Achleitner"] and "gsur" not in feats["Team"]
+
+
+def test_names_annotated_in_domain_data_mark_span_type_and_words():
+    tags = default_gazetteer().token_tags("Die Volkswagen AG klagt .".split())
+    assert "gdB=ORG" in tags[1] and "gdI=ORG" in tags[2]
+    assert not [f for f in tags[3] if f.startswith("gd")]
+    # A word of a listed name ("Volkswagen" of "Volkswagen AG") carries its type on its own too.
+    assert "gdw=ORG" in default_gazetteer().token_tags(["Konzernchef", "Volkswagen", "AG"])[1]
+    assert "gdw=ORG" in default_gazetteer().token_tags(["AG"])[0]
+
+
+def test_domain_name_list_can_be_dropped_for_models_trained_on_that_data():
+    from chronik.nlp.train import without_domain_names
+
+    plain = without_domain_names(default_gazetteer())
+    tags = plain.token_tags(["Die", "Volkswagen", "AG", "in", "Bozen"])
+    assert not [f for t in tags for f in t if f.startswith("gd")]
+    assert "gcB" in tags[4]  # the other lists stay
+    assert default_gazetteer().domain_names  # the shared instance is not modified
+
+
+def test_bare_ministry_is_added_as_organisation():
+    m = only(run("Das Außenministerium in Moskau kritisierte die Entscheidung."), "Außenministerium")
+    assert (m.label, m.kind, m.attrs.get("sector")) == ("ORG", "name", "GOV")

@@ -117,7 +117,7 @@ def repair_person_names(text: str, tokens: list[Token], mentions: list[Mention],
     return out
 
 
-@component("ner.crf", layer="mentions", version="0.4.0")
+@component("ner.crf", layer="mentions", version="0.5.0")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()

@@ -16,7 +16,8 @@ from importlib import resources
 
 from .ner_gazetteer import Gazetteer
 
-FEATURE_VERSION = "4"  # 2: STTS tags; 3: word-frequency buckets; 4: wider window, longer affixes
+FEATURE_VERSION = "5"  # 2: STTS tags; 3: word-frequency buckets; 4: wider window, longer affixes;
+# 5: gazetteer features from ISO 3166 regions, Faker names, MobIE/SmartData names
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
 _LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"

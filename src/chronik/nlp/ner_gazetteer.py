@@ -1,6 +1,9 @@
 """Offline gazetteers for NER: countries (German names, inflections, demonyms, adjectives),
 capitals/cities/regions, international organisations, parties, ministries, given names, and
-well-known political actors (persons.tsv).
+well-known political actors (persons.tsv).  Generated lists (bench/ner_build_gazetteers.py), used
+as CRF features only: GeoNames cities, ISO 3166 country and subdivision names in German
+(regions.txt), census and Faker given names and surnames, and the PER/LOC/ORG names annotated in
+MobIE and SmartData (domain_names.tsv).
 
 Used twice: as CRF features (``Gazetteer.token_tags``) and as a rule layer over the model's
 output (``Gazetteer.apply``): label fixes for curated names (Kreml, Weißes Haus → ORG), names the
@@ -57,6 +60,9 @@ class Gazetteer:
     first_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     cities: frozenset[tuple[str, ...]] = frozenset()  # GeoNames, feature only
+    domain_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # MobIE/SmartData, feature only
+    # Capitalised words of those names -> their feature strings ("Volkswagen" of "Volkswagen AG").
+    domain_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -98,9 +104,17 @@ class Gazetteer:
         # A plural that is also a country name ("Polen") stays the country.
         for key in [n for n in g.person_nouns if (n,) in g.names]:
             del g.person_nouns[key]
-        g.first_names = frozenset(_words("first_names.txt") + _words("given_names.txt"))
-        g.surnames = frozenset(_words("surnames.txt")) - g.first_names
-        g.cities = frozenset(tuple(_SPLIT.findall(c)) for c in _words("cities.txt"))
+        g.first_names = frozenset(_words("first_names.txt") + _words("given_names.txt")
+                                  + _words("given_names_faker.txt"))
+        g.surnames = frozenset(_words("surnames.txt") + _words("surnames_faker.txt")) - g.first_names
+        g.cities = frozenset(tuple(_SPLIT.findall(c)) for c in _words("cities.txt") + _words("regions.txt"))
+        g.domain_names = {tuple(name.split(" ")): label for name, label in _rows("domain_names.tsv")}
+        word_labels: dict[str, set[str]] = {}
+        for name, label in g.domain_names.items():
+            for word in name:
+                if word[:1].isupper():
+                    word_labels.setdefault(word, set()).add(label)
+        g.domain_words = {w: tuple("gdw=" + label for label in sorted(labels)) for w, labels in word_labels.items()}
         return g
 
     def _add_name(self, name: str, entry: NameEntry, exclude: set[str]) -> None:
@@ -140,19 +154,16 @@ class Gazetteer:
                 tags[k].append("gI=" + entry.label)
             if end - start == 1:
                 tags[start].append("g1=" + entry.kind)
-        cities = self.cities
-        i, n = 0, len(words)
-        while i < n:
-            if words[i][:1].isupper():
-                for length in range(min(4, n - i), 0, -1):
-                    if tuple(words[i:i + length]) in cities:
-                        tags[i].append("gcB")
-                        for k in range(i + 1, i + length):
-                            tags[k].append("gcI")
-                        i += length - 1
-                        break
-            i += 1
+        for start, end, _ in _longest_matches(words, self.cities):
+            tags[start].append("gcB")
+            for k in range(start + 1, end):
+                tags[k].append("gcI")
+        for start, end, label in _longest_matches(words, self.domain_names):
+            tags[start].append("gdB=" + label)
+            for k in range(start + 1, end):
+                tags[k].append("gdI=" + label)
         for k, w in enumerate(words):
+            tags[k].extend(self.domain_words.get(w, ()))
             if w in self.surnames:
                 tags[k].append("gsur")
             if w in self.first_names:
@@ -241,6 +252,22 @@ class Gazetteer:
             if w.startswith(prefix) and len(w) > len(prefix) + 2 and w[len(prefix)].islower():
                 out.append(self._demonym(text, tok.start, tok.start + len(prefix), label, attrs, "prefix"))
         return out
+
+
+def _longest_matches(words: list[str], table, max_tokens: int = 4):
+    """Greedy longest, leftmost matches of ``table`` keys (token tuples) starting at capitalised
+    words; yields (start, end, value) with value ``table[key]`` for dicts, else None."""
+    get = table.get if isinstance(table, dict) else (lambda key: True if key in table else None)
+    i, n = 0, len(words)
+    while i < n:
+        if words[i][:1].isupper():
+            for length in range(min(max_tokens, n - i), 0, -1):
+                value = get(tuple(words[i:i + length]))
+                if value is not None:
+                    yield i, i + length, (value if isinstance(table, dict) else None)
+                    i += length - 1
+                    break
+        i += 1
 
 
 @lru_cache(maxsize=1)

@@ -6,13 +6,16 @@ version, train+dev+test) and SmartData v1 (train+test), both CC BY 4.0, are read
 cross-validation showed they lower GermEval F1 (they have no MISC), see docs/models.md.  Fine-grained MobIE/SmartData types are
 mapped to PER/LOC/ORG (``TYPE_MAP``); GermEval OTH becomes MISC; ``deriv``/``part`` variants
 and lowercase-initial "locations" ("italienische", "beiden Richtungen") become O, since
-adjectives and prefixes are handled by the gazetteer as ``kind="demonym"`` mentions.
+adjectives and prefixes are handled by the gazetteer as ``kind="demonym"`` mentions.  A model
+trained on MobIE/SmartData does without the gazetteer of names listed from those same sets
+(``domain_names.tsv``), which would copy its training labels.
 
 Deterministic: fixed shuffle seed, L-BFGS (no random initialisation), fixed iteration count.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,7 +29,7 @@ import typer
 
 from ..eval.conll import GoldSentence, Score, map_sentences, parse_map, read_conll, read_germeval, read_smartdata, score
 from .ner_features import FEATURE_VERSION, pos_tags, sentence_features
-from .ner_gazetteer import default_gazetteer
+from .ner_gazetteer import Gazetteer, default_gazetteer
 
 SEED = 13
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
@@ -98,10 +101,18 @@ def load_domain_sets(data: Path) -> list[GoldSentence]:
     return out
 
 
-def train_model(sentences: list[GoldSentence], path: Path, params: dict | None = None) -> Path:
+def without_domain_names(gazetteer: Gazetteer) -> Gazetteer:
+    """The gazetteer minus the names listed from MobIE/SmartData: for a model trained on those
+    sets, where the list would be a copy of the training labels (the model would learn that only
+    listed words are names).  Their features then never fire in training and carry no weight."""
+    return dataclasses.replace(gazetteer, domain_names={}, domain_words={})
+
+
+def train_model(sentences: list[GoldSentence], path: Path, params: dict | None = None,
+                gazetteer: Gazetteer | None = None) -> Path:
     import pycrfsuite
 
-    gazetteer = default_gazetteer()
+    gazetteer = gazetteer or default_gazetteer()
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for (tokens, tags), pos in zip(sentences, pos_tags([t for t, _ in sentences])):
         trainer.append(sentence_features(tokens, gazetteer, pos), tags)
@@ -139,7 +150,9 @@ def write_meta(path: Path, params: dict, data_counts: dict[str, int]) -> None:
         "tagger_model_sha256": hashlib.sha256((MODELS_DIR / "tagger_de.npz").read_bytes()).hexdigest(),
         "data": data_counts,
         "licence": "CC BY-SA 4.0: training data CC BY 4.0 (see data); features from the tagger "
-                   "(UD German GSD) and wordfreq lists, CC BY-SA 4.0. See docs/models.md.",
+                   "(UD German GSD) and wordfreq lists, CC BY-SA 4.0; gazetteer features from GeoNames "
+                   "and MobIE/SmartData names (CC BY 4.0), pycountry (LGPL-2.1), Faker and US Census "
+                   "names (MIT, public domain). See docs/models.md.",
     }
     path.with_suffix(".json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -181,6 +194,9 @@ def command(
     params = {"c1": c1, "c2": c2, "max_iterations": max_iter}
     germeval = load_germeval(data)
     domain = load_domain_sets(data) if with_domain or without_germeval else []
+    # The names listed from MobIE/SmartData are features only where those sets are not training data.
+    plain_gazetteer = without_domain_names(default_gazetteer())
+    train_gazetteer = plain_gazetteer if with_domain else default_gazetteer()
     log = lambda msg: typer.echo(msg, err=True)  # noqa: E731
     log(f"data: GermEval dev {len(germeval)} sentences" + (f", MobIE+SmartData {len(domain)} sentences" if domain else ""))
 
@@ -201,7 +217,7 @@ def command(
         with tempfile.TemporaryDirectory() as tmp:
             if without_germeval:
                 t0 = time.time()
-                path = train_model(domain, output or Path(tmp) / "m.crfsuite", params)
+                path = train_model(domain, output or Path(tmp) / "m.crfsuite", params, plain_gazetteer)
                 if output:
                     write_meta(path, params, {DOMAIN_NAME: len(domain)})
                 log(f"trained on MobIE+SmartData in {time.time() - t0:.0f}s")
@@ -215,7 +231,7 @@ def command(
                 train = [s for i, s in enumerate(germeval) if i not in held] + (domain if with_domain else [])
                 test = [germeval[i] for i in test_idx]
                 t0 = time.time()
-                path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params)
+                path = train_model(train, Path(tmp) / f"fold{f}.crfsuite", params, train_gazetteer)
                 full, full_tags, raw_tags = evaluate(f"cv fold {f + 1}/{cv} ({len(test)} held-out sentences)", path, test)
                 fold_f1s.append(full.overall.f1)
                 log(f"fold {f + 1}/{cv}: F1 {full.overall.f1:.4f} ({time.time() - t0:.0f}s)")
@@ -239,7 +255,7 @@ def command(
 
     path = output or MODELS_DIR / MODEL_FILE
     t0 = time.time()
-    train_model(germeval + (domain if with_domain else []), path, params)
+    train_model(germeval + (domain if with_domain else []), path, params, train_gazetteer)
     counts = {GERMEVAL_NAME: len(germeval), **({DOMAIN_NAME: len(domain)} if with_domain else {})}
     write_meta(path, params, counts)
     log(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.time() - t0:.0f}s")
