@@ -338,3 +338,8 @@ def test_nach_cue_inside_a_relative_clause_covers_that_clause_only(pipe):
     q = next(q for q in qs if span(doc, q.cue) == "nach")
     assert span(doc, q.source) == "westlichen Schätzungen"
     assert span(doc, q.message) == "die … bei rund 30.000 liegt"
+
+
+def test_source_name_with_preposition_and_adjective(pipe):
+    doc, q = only(pipe, "„Die Lage ist ernst“, sagte ein Sprecher des Instituts für internationale Politik.")
+    assert span(doc, q.source) == "ein Sprecher des Instituts für internationale Politik"

@@ -319,6 +319,10 @@ class _Doc:
                 if k == j + 1:
                     break
                 j = k
+            elif has_head and self.low[j] in NAME_PREPS and j + 2 < limit and self.is_adj(j + 1) \
+                    and self.text[j + 1][:1].islower() and self.is_noun(j + 2) and j - 1 not in self.person \
+                    and self.low[j] != "im":
+                j += 2  # "Institut für internationalen Frieden", "Sekretariat für wirtschaftliche Entwicklung"
             elif has_head and self.low[j] in NAME_PREPS and j + 1 < limit and self.is_noun(j + 1) \
                     and not self.is_det(j + 1) and self.text[j + 1] not in TEMPORAL_NOUNS \
                     and j - 1 not in self.person and not (self.low[j] == "im" and self.names_channel(j + 1)):
