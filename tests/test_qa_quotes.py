@@ -234,3 +234,21 @@ def test_trailing_hiess_es_frame_takes_the_sentence_before_it(pipe):
     q = by_cue(doc, "hieß es")
     assert span(doc, q.source) == "aus Washington"
     assert span(doc, q.message) == "Biden habe mit harten Maßnahmen gedroht, sollte Russland einmarschieren"
+
+
+@pytest.mark.parametrize("text,cue,source", [
+    ("Der für die Region zuständige Koordinator, Paul Tessema, sagte, nur 14 Boote seien im Einsatz.", "sagte",
+     "Der für die Region zuständige Koordinator, Paul Tessema"),
+    ("„Jetzt ist es noch außergewöhnlicher“, schrieb die in New York geborene Sängerin.", "schrieb",
+     "die in New York geborene Sängerin"),
+])
+def test_source_with_an_extended_attribute(pipe, text, cue, source):
+    q = by_cue(run(pipe, text), cue)
+    assert span(run(pipe, text), q.source) == source
+
+
+def test_causal_zumal_clause_is_no_message_but_may_hold_its_own_report(pipe):
+    doc = run(pipe, "Das Gericht lehnte ab, zumal Verteidiger Wolfgang Dingfelder betont hatte, der Angeklagte sei "
+                    "nicht vorbestraft.")
+    assert [(span(doc, q.cue), span(doc, q.source)) for q in doc.quotes] == [
+        ("betont hatte", "Verteidiger Wolfgang Dingfelder")]

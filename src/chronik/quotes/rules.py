@@ -275,6 +275,15 @@ class _Doc:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
         if i >= limit:
             return i
+        if self.is_det(i) and i + 2 < limit and (self.low[i + 1] in PREPOSITIONS or self.low[i + 1] in ADVERBS) \
+                and not self.text[i][:1].isdigit():
+            # an extended attribute: "der für die Region zuständige Koordinator", "die in New York geborene
+            # Sängerin"; the head noun follows an inflected adjective or participle
+            for j in range(i + 3, min(limit, i + 9)):
+                if self.is_noun(j) and self.text[j] not in TEMPORAL_NOUNS and self.is_adj(j - 1) \
+                        and not self.is_det(j - 1) and self.text[j - 1][:1].islower() \
+                        and QuoteRules._verbless(self, i, j - 1):
+                    return self.np_forward(j, limit, appositions)
         if self.low[i] in SUBJECT_PRONOUNS and not self.is_noun(i) and not (
                 self.is_det(i) and i + 1 < limit and (self.is_noun(i + 1) or self.is_adj(i + 1))):
             return i + 1  # a pronoun, unless it determines a noun: "Ihr Vorsitzender", "Dieser Arzt"
@@ -1044,8 +1053,8 @@ class QuoteRules:
         """A main clause in the indicative after the comma (", 200 Mitarbeiter sollen entlassen werden")."""
         nlow = d.low[nxt]
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
-        return not relative and nlow not in SUBORDINATORS and nlow not in PURPOSE \
-            and nlow not in CONJUNCTIONS and nlow not in PREPOSITIONS
+        return not relative and nlow not in SUBORDINATORS and nlow not in ADVERBIAL_SUBORDINATORS \
+            and nlow not in PURPOSE and nlow not in CONJUNCTIONS and nlow not in PREPOSITIONS
 
     @staticmethod
     def _wie_start(d: _Doc, s: int, ss: int) -> int | None:
