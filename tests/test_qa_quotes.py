@@ -243,8 +243,8 @@ def test_trailing_hiess_es_frame_takes_the_sentence_before_it(pipe):
      "die in New York geborene Sängerin"),
 ])
 def test_source_with_an_extended_attribute(pipe, text, cue, source):
-    q = by_cue(run(pipe, text), cue)
-    assert span(run(pipe, text), q.source) == source
+    doc = run(pipe, text)
+    assert span(doc, by_cue(doc, cue).source) == source
 
 
 def test_causal_zumal_clause_is_no_message_but_may_hold_its_own_report(pipe):
