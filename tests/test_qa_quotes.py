@@ -252,3 +252,17 @@ def test_causal_zumal_clause_is_no_message_but_may_hold_its_own_report(pipe):
                     "nicht vorbestraft.")
     assert [(span(doc, q.cue), span(doc, q.source)) for q in doc.quotes] == [
         ("betont hatte", "Verteidiger Wolfgang Dingfelder")]
+
+
+def test_apposition_after_an_inverted_subject_is_no_message(pipe):
+    doc = run(pipe, "Die Wahl war frei. Das bestätigte der Präsident Indonesiens, Susilo Bambang Yudhoyono.")
+    q = by_cue(doc, "bestätigte")
+    assert span(doc, q.source) == "der Präsident Indonesiens, Susilo Bambang Yudhoyono"
+    assert span(doc, q.message) == "Die Wahl war frei"
+
+
+def test_quoted_name_before_its_verb_is_the_subject(pipe):
+    doc = run(pipe, "„BBC News“ berichtet unter Berufung auf einen Wärter, dass die Gefangenen geflohen sind.")
+    q = by_cue(doc, "berichtet")
+    assert (q.form, span(doc, q.source)) == ("Indirect", "„BBC News“")
+    assert span(doc, q.message) == "dass die Gefangenen geflohen sind"

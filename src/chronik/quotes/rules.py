@@ -581,7 +581,10 @@ class QuoteRules:
             j == c + 1 and j < d.n and d.low[j] in self.lex.forms and d.text[j][:1].islower()) or (
             j == c + 1 and j < d.n and d.low[j] in self.lex.cue_words["so"] and d.text[c - 1] in SENT_END)
         # (the last: „… lästig.“ so das Fazit der Betreiber — also when a sentence break was put after the quote)
-        if standalone and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
+        # „BBC News“ berichtet, dass …: a quoted name before its verb is the subject, not a quotation
+        quoted_name = j == c + 1 and c - o - 1 <= 4 and d.text[c - 1] not in SENT_END and d.text[c - 1] != "," \
+            and all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in range(o + 1, c))
+        if standalone and not quoted_name and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
             if cand is not None:
@@ -892,9 +895,10 @@ class QuoteRules:
                 msg = self._before_so_frame(d, list(range(nxt, self._message_stop(d, nxt, d.message_end(nxt)))))
                 if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= msg[-1]:
                     return None  # a direct quote: handled by the direct rule
-                cand = mk("Indirect", src, msg)
-                cand.subjunctive = konj
-                return cand
+                if not set(msg) <= set(src):  # "Das bestätigte der Präsident, Susilo Yudhoyono.": the
+                    cand = mk("Indirect", src, msg)  # part after the comma is the source's apposition
+                    cand.subjunctive = konj
+                    return cand
         # "Dies teilte ein Sprecher mit.": the previous sentence is the message
         if s > ss and d.text[s - 1] == "," and d.low[s] in ANAPHORIC_OBJECTS and cue[0] == s + 1:
             src = self._subject(d, s, e, cue)
