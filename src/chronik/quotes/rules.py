@@ -1018,7 +1018,8 @@ class QuoteRules:
             # preposition "seit 2014" may open one
         # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
-            and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS)
+            and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS) \
+            and d.np_forward(nxt, ce) <= nxt + 1  # not an article: "der vor Jahren angestrengten Klage"
         return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
