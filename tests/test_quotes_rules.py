@@ -343,3 +343,9 @@ def test_nach_cue_inside_a_relative_clause_covers_that_clause_only(pipe):
 def test_source_name_with_preposition_and_adjective(pipe):
     doc, q = only(pipe, "„Die Lage ist ernst“, sagte ein Sprecher des Instituts für internationale Politik.")
     assert span(doc, q.source) == "ein Sprecher des Instituts für internationale Politik"
+
+
+def test_article_with_extended_attribute_after_the_comma_opens_a_message(pipe):
+    doc, q = only(pipe, "Der Anwalt empfahl dem Gericht, der vor Jahren eingereichten Klage stattzugeben.")
+    assert (q.form, span(doc, q.cue)) == ("Indirect", "empfahl")
+    assert span(doc, q.message) == "der vor Jahren eingereichten Klage stattzugeben"
