@@ -171,3 +171,49 @@ def test_domain_name_list_can_be_dropped_for_models_trained_on_that_data():
 def test_bare_ministry_is_added_as_organisation():
     m = only(run("Das Außenministerium in Moskau kritisierte die Entscheidung."), "Außenministerium")
     assert (m.label, m.kind, m.attrs.get("sector")) == ("ORG", "name", "GOV")
+
+
+def join(text: str, model_mentions: list[Mention] | None = None) -> list[Mention]:
+    toks = tokens_of(text)
+    g = default_gazetteer()
+    return g.join_institutions(text, toks, g.apply(text, toks, model_mentions or []))
+
+
+@pytest.mark.parametrize("text,surface,sector", [
+    ("Die Staatsanwaltschaft Köln teilte mit, sie ermittle.", "Staatsanwaltschaft Köln", "JUD"),
+    ("Das Amtsgericht Hamburg-Mitte vertagte den Prozess.", "Amtsgericht Hamburg-Mitte", "JUD"),
+    ("Der Landtag von Brandenburg stimmte zu.", "Landtag von Brandenburg", "LEG"),
+    ("Die Bezirksregierung Arnsberg warnte vor Hochwasser.", "Bezirksregierung Arnsberg", "GOV"),
+])
+def test_institution_and_following_place_are_one_organisation(text, surface, sector):
+    mentions = join(text)
+    m = only(mentions, surface)
+    assert (m.label, m.kind, m.attrs["sector"]) == ("ORG", "name", sector)
+    assert all(x is m or x.end <= m.start or x.start >= m.end for x in mentions)  # the place is gone
+
+
+def test_institution_replaces_the_models_place_mention():
+    text = "Die Polizei Hamburg sucht Zeugen."
+    m = only(join(text, [Mention(12, 19, "Hamburg", "LOC", "name")]), "Polizei Hamburg")
+    assert (m.label, m.attrs["country"]) == ("ORG", "DEU")
+
+
+def test_institution_without_place_or_inside_a_model_name_is_left_alone():
+    assert join("Die Polizei sagte nichts.") == []
+    text = "Die Universität Heidelberg Stiftung hilft."
+    model = [Mention(4, 35, "Universität Heidelberg Stiftung", "ORG", "name")]
+    assert [(m.text, m.label) for m in join(text, model)] == [("Universität Heidelberg Stiftung", "ORG")]
+
+
+@pytest.mark.parametrize("text,surface,sector", [
+    ("Siemens streicht Stellen.", "Siemens", "BUS"),
+    ("Der Bericht erschien in der Süddeutschen Zeitung.", "Süddeutschen Zeitung", "MED"),
+    ("Borussia Dortmund gewann am Samstag.", "Borussia Dortmund", ""),
+])
+def test_organisations_from_general_knowledge(text, surface, sector):
+    m = only(run(text), surface)
+    assert (m.label, m.kind, m.attrs.get("sector", "")) == ("ORG", "name", sector)
+
+
+def test_listed_organisation_that_is_an_ordinary_word_is_not_added():
+    assert run("Er sah in den Spiegel.") == []

@@ -188,11 +188,12 @@ def test_speaker_is_the_role_after_a_country_genitive_not_the_country(pipe):
     assert (entity.name, entity.country) == ("Russlands Außenminister", "RUS")
 
 
-def test_place_after_an_institution_locates_the_speaker_but_is_not_it(pipe):
+def test_institution_with_its_place_is_the_speaker_not_the_place(pipe):
     doc = run(pipe, "Die Staatsanwaltschaft Köln teilte mit, gegen drei Beschuldigte werde ermittelt.")
     q = by_cue(doc, "teilte mit")
-    assert speaker(doc, q) is None
-    assert (q.source_description, q.source_country) == ("Staatsanwaltschaft Köln", "DEU")
+    entity = doc.entities[q.source_entity]
+    assert (entity.name, entity.label, entity.country, entity.sector) == ("Staatsanwaltschaft Köln", "ORG", "DEU", "JUD")
+
 
 
 def test_object_of_a_reported_announcement_is_no_addressee(pipe):

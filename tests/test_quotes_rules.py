@@ -7,7 +7,7 @@ import pytest
 from chronik.doc import Entity, Mention, Timex
 
 
-from quotes_support import only, quotes, rules_pipeline, span
+from quotes_support import names, only, quotes, rules_pipeline, span
 
 
 @pytest.fixture(scope="module")
@@ -349,3 +349,13 @@ def test_article_with_extended_attribute_after_the_comma_opens_a_message(pipe):
     doc, q = only(pipe, "Der Anwalt empfahl dem Gericht, der vor Jahren eingereichten Klage stattzugeben.")
     assert (q.form, span(doc, q.cue)) == ("Indirect", "empfahl")
     assert span(doc, q.message) == "der vor Jahren eingereichten Klage stattzugeben"
+
+
+def test_place_after_an_unnamed_institution_locates_the_speaker_but_is_not_it(pipe):
+    def koeln(doc):
+        names(doc, ("Köln", "LOC"))
+        doc.entities[0].country = "DEU"
+
+    doc, q = only(pipe, "Die Bürgerstiftung Köln teilte mit, das Fest falle aus.", prepare=koeln)
+    assert q.source_entity is None
+    assert (q.source_description, q.source_country) == ("Bürgerstiftung Köln", "DEU")

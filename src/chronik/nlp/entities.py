@@ -32,7 +32,7 @@ from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, ro
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.2.3"
+VERSION = "0.2.4"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
@@ -530,6 +530,9 @@ class DocumentConsolidator:
                 continue
             if c is None:
                 c = by_key[key] = _Cluster(m.label, toks, m.start, key=key)
+            # a name the NER rules coded themselves ("Staatsanwaltschaft Köln": JUD, DEU)
+            c.country = c.country or m.attrs.get("country")
+            c.sector = c.sector or m.attrs.get("sector")
             c.add(i, m, toks)
             acronym = _ACRONYM.match(text, m.end)
             if acronym and len(toks) > 1:

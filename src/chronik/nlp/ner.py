@@ -4,7 +4,8 @@
 model ``models/ner_crf.crfsuite``, trained by ``chronik train ner``; features include the STTS
 tags of ``tag.default``), turns BIO tags into
 ``Mention(kind="name")`` and then lets the gazetteer fix curated names (Kreml → ORG), add names
-the model missed, and add ``kind="demonym"`` mentions ("russischen", "US-" → attrs country).
+the model missed, join institution + place ("Staatsanwaltschaft Köln") into one ORG, and add
+``kind="demonym"`` mentions ("russischen", "US-" → attrs country).
 
 Config: ``{"model": path}`` for another model file, ``{"rules": false}`` for the bare CRF.
 Other backends (``ner.spacy``, ``ner.hf``) live in ``ner_spacy`` / ``ner_hf``.
@@ -117,7 +118,7 @@ def repair_person_names(text: str, tokens: list[Token], mentions: list[Mention],
     return out
 
 
-@component("ner.crf", layer="mentions", version="0.5.0")
+@component("ner.crf", layer="mentions", version="0.5.1")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()
@@ -141,6 +142,7 @@ def make(config):
                 # Names repaired first, so that a curated name ("Lula da Silva") matches whole.
                 found = repair_person_names(doc.text, tokens, found, gazetteer, word_frequency_buckets())
                 found = gazetteer.apply(doc.text, tokens, found)
+                found = gazetteer.join_institutions(doc.text, tokens, found)
             mentions.extend(found)
         doc.mentions = mentions
         return doc

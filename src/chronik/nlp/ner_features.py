@@ -16,8 +16,9 @@ from importlib import resources
 
 from .ner_gazetteer import Gazetteer
 
-FEATURE_VERSION = "5"  # 2: STTS tags; 3: word-frequency buckets; 4: wider window, longer affixes;
-# 5: gazetteer features from ISO 3166 regions, Faker names, MobIE/SmartData names
+FEATURE_VERSION = "6"  # 2: STTS tags; 3: word-frequency buckets; 4: wider window, longer affixes;
+# 5: gazetteer features from ISO 3166 regions, Faker names, MobIE/SmartData names;
+# 6: organisations from general knowledge (organisations_general.tsv) in the curated-name features
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜÀÁÂÉÈÊÍÓÔÚÇŠŽŁĆŃ"
 _LOWER = "abcdefghijklmnopqrstuvwxyzäöüßàáâéèêíóôúçšžłćń"

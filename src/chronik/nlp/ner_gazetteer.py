@@ -1,6 +1,8 @@
 """Offline gazetteers for NER: countries (German names, inflections, demonyms, adjectives),
-capitals/cities/regions, international organisations, parties, ministries, given names, and
-well-known political actors (persons.tsv).  Generated lists (bench/ner_build_gazetteers.py), used
+capitals/cities/regions, international organisations, parties, ministries, given names,
+well-known political actors (persons.tsv), organisations from general knowledge
+(organisations_general.tsv: companies, media, clubs, unions, NGOs, ...) and institution head nouns
+(institutions.tsv: "Staatsanwaltschaft" + place → ORG).  Generated lists (bench/ner_build_gazetteers.py), used
 as CRF features only: GeoNames cities, ISO 3166 country and subdivision names in German
 (regions.txt), census and Faker given names and surnames, and the PER/LOC/ORG names annotated in
 MobIE and SmartData (domain_names.tsv).
@@ -63,6 +65,7 @@ class Gazetteer:
     domain_names: dict[tuple[str, ...], str] = field(default_factory=dict)  # MobIE/SmartData, feature only
     # Capitalised words of those names -> their feature strings ("Volkswagen" of "Volkswagen AG").
     domain_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    institutions: dict[str, str] = field(default_factory=dict)  # "Landgericht" -> sector "JUD"
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -84,7 +87,7 @@ class Gazetteer:
             attrs = {"country": country} if country else {}
             for name in names.split("|"):
                 g._add_name(name, NameEntry(label, kind, dict(attrs)), exclude)
-        for row in _rows("organisations.tsv"):
+        for row in _rows("organisations.tsv") + _rows("organisations_general.tsv"):
             names, label, key, country, sector = (row + [""] * 5)[:5]
             attrs = {"org": key}
             if country:
@@ -108,6 +111,7 @@ class Gazetteer:
                                   + _words("given_names_faker.txt"))
         g.surnames = frozenset(_words("surnames.txt") + _words("surnames_faker.txt")) - g.first_names
         g.cities = frozenset(tuple(_SPLIT.findall(c)) for c in _words("cities.txt") + _words("regions.txt"))
+        g.institutions = {row[0]: (row + [""])[1] for row in _rows("institutions.tsv")}
         g.domain_names = {tuple(name.split(" ")): label for name, label in _rows("domain_names.tsv")}
         word_labels: dict[str, set[str]] = {}
         for name, label in g.domain_names.items():
@@ -217,6 +221,61 @@ class Gazetteer:
                 continue
             added.extend(self._demonyms(text, tok, sentence_initial=k == 0))
         return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+    def _is_place(self, key: tuple[str, ...]) -> bool:
+        entry = self.names.get(key)
+        return key in self.cities or (entry is not None and entry.label == "LOC")
+
+    def _place_end(self, tokens: list[Token], k: int, by_start: dict[int, Mention]) -> int | None:
+        """End token index of a place name starting at token ``k``: a LOC (or ORG) mention of the
+        model or a listed place/city/region; "Hamburg-Mitte" counts through its head "Hamburg"."""
+        m = by_start.get(tokens[k].start)
+        if m is not None and m.label in ("LOC", "ORG") and m.kind == "name":
+            end = k
+            while end < len(tokens) and tokens[end].start < m.end:
+                end += 1
+            return end
+        words = [t.text for t in tokens[k:k + MAX_NAME_TOKENS]]
+        if not words[0][:1].isupper():
+            return None
+        for length in range(len(words), 0, -1):
+            if self._is_place(tuple(words[:length])):
+                return k + length
+        head = words[0].split("-", 1)[0]
+        return k + 1 if head != words[0] and self._is_place((head,)) else None
+
+    def join_institutions(self, text: str, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """An institution head noun followed by a place is one organisation: "Staatsanwaltschaft
+        Köln", "Landtag von Brandenburg", "Universität zu Köln" → ORG (the place mention, if any,
+        is replaced); only where the model tagged nothing on the head noun."""
+        by_start = {m.start: m for m in mentions}
+        covered = {c for m in mentions for c in range(m.start, m.end)}
+        for k, tok in enumerate(tokens[:-1]):
+            sector = self.institutions.get(tok.text)
+            if sector is None or tok.start in covered:
+                continue
+            place = k + 2 if tokens[k + 1].text in ("von", "zu") and k + 2 < len(tokens) else k + 1
+            end = self._place_end(tokens, place, by_start)
+            if end is None:
+                continue
+            start, stop = tok.start, tokens[end - 1].end
+            replaced = [m for m in mentions if m.start < stop and start < m.end]
+            if any(m.start < start or m.end > stop for m in replaced):
+                continue  # the place is part of a longer name; leave the model's reading
+            attrs = {"institution": tok.text}
+            country = next((m.attrs["country"] for m in replaced if m.attrs.get("country")), None)
+            place_words = tuple(t.text for t in tokens[place:end])
+            entry = self.names.get(place_words) or self.names.get((place_words[0].split("-", 1)[0],))
+            country = country or (entry.attrs.get("country") if entry is not None else None)
+            if country:
+                attrs["country"] = country
+            if sector:
+                attrs["sector"] = sector
+            mentions = [m for m in mentions if m not in replaced]
+            mentions.append(Mention(start, stop, text[start:stop], "ORG", "name",
+                                    score=min((m.score for m in replaced), default=1.0), attrs=attrs))
+            covered.update(range(start, stop))
+        return sorted(mentions, key=lambda m: (m.start, m.end))
 
     def _demonym(self, text, start, end, label, attrs, form) -> Mention:
         return Mention(start, end, text[start:end], label, "demonym", attrs={**attrs, "form": form})
