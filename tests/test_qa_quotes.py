@@ -267,3 +267,17 @@ def test_quoted_name_before_its_verb_is_the_subject(pipe):
     q = by_cue(doc, "berichtet")
     assert (q.form, span(doc, q.source)) == ("Indirect", "„BBC News“")
     assert span(doc, q.message) == "dass die Gefangenen geflohen sind"
+
+
+def test_definite_function_noun_needs_a_person_with_that_role(pipe):
+    doc = run(pipe, "Minister Jan Berg kam nicht. Der Sprecher sagte, Berg sei krank.")
+    q = by_cue(doc, "sagte")
+    assert speaker(doc, q) is None and q.source_description == "Sprecher"
+    doc = run(pipe, "Regierungssprecher Paul Kern trat vor die Presse. Der Sprecher sagte, man prüfe alles.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Paul Kern"
+
+
+def test_unnamed_definite_role_with_its_organisation_is_described(pipe):
+    doc = run(pipe, "Dem Sprecher der Polizei zufolge verlief die Demonstration friedlich.")
+    q = by_cue(doc, "zufolge")
+    assert speaker(doc, q) is None and q.source_description == "Sprecher der Polizei"

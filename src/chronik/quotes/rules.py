@@ -1897,11 +1897,17 @@ class QuoteRules:
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
                 organisation = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "ORG"
+                # a function noun ("der Sprecher") must match a role the person was named with; an epithet
+                # ("der Grünen-Politiker") or an office ("die Kanzlerin") refers back to the last person
+                function = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "PER"
                 q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation,
-                                                   self.lex.name_genders)
+                                                   self.lex.name_genders, function)
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
-            if q.source_entity is None and self._anonymous(words):
-                q.source_description = " ".join(w for w in words if w.lower() not in INDEFINITE)
+            # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
+            # an anonymous source
+            if q.source_entity is None and self._anonymous(words, definite=True):
+                bare = words[1:] if words[0].lower() in DETS else words
+                q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
@@ -1922,9 +1928,9 @@ class QuoteRules:
         phrase = " ".join(words)
         return any(r.label == "PER" and r.end == len(phrase) for r in find_roles(phrase))
 
-    def _anonymous(self, words: list[str]) -> bool:
+    def _anonymous(self, words: list[str], definite: bool = False) -> bool:
         """An unnamed source: its head noun is a role ("ein Sprecher", "US-Regierungsvertreter",
-        "Diplomaten") and no name follows it."""
+        "Diplomaten") and no name follows it; with ``definite`` also "dem Sprecher der Polizei"."""
         if not words or any("," in w for w in words):
             return False
         k = 0
@@ -1938,7 +1944,8 @@ class QuoteRules:
         if k + 1 < len(words) and words[k + 1][:1].isupper():
             return False  # "Kremlsprecher Dmitri Peskow"
         first = words[0].lower()
-        return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower()
+        return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower() \
+            or (definite and first in DETS)
 
     def _affiliation(self, text: str) -> str | None:
         low = text.lower()
@@ -1963,7 +1970,7 @@ class QuoteRules:
     @staticmethod
     def _antecedent(doc: Document, mentions, before: int, words: list[str],
                     plural_verb: bool | None = None, organisation: bool = False,
-                    name_genders: dict[str, str] | None = None) -> int | None:
+                    name_genders: dict[str, str] | None = None, function: bool = False) -> int | None:
         # "sie" may be a plural organisation ("die Behörden") unless its verb is singular ("schrieb sie")
         plural = words[0].lower() == "sie" and len(words) == 1 and plural_verb is not False
         # "er" is no woman and singular "sie" no man, where the given name tells
@@ -1977,6 +1984,8 @@ class QuoteRules:
             if excluded and m.label == "PER" and name_genders \
                     and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
                 continue
+            if function and m.label == "PER" and not QuoteRules._holds_role(doc.entities[m.entity], words[-1]):
+                continue  # "der Sprecher" is not the minister named before
             if organisation:  # "das Ministerium" refers back to a ministry ("Verteidigungsministerium")
                 head = words[-1].lower().removesuffix("s") if words[-1].endswith("ums") else words[-1].lower()
                 if m.label == "ORG" and head in doc.text[m.start:m.end].lower():
@@ -1984,6 +1993,15 @@ class QuoteRules:
             elif (m.label == "PER" and not plural_verb) or (plural and m.label == "ORG"):
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
         return None
+
+
+    @staticmethod
+    def _holds_role(entity, head: str) -> bool:
+        """Whether a person was named with a role ending in ``head`` ("Bundeskanzlerin" for "die
+        Kanzlerin"); a role the entity is itself named after counts too."""
+        stem = head.lower().removesuffix("s").removesuffix("en").removesuffix("n")  # "Sprechers", "Präsidenten"
+        return bool(stem) and any(r.lower().split()[-1].removesuffix("en").removesuffix("n").endswith(stem)
+                                  for r in [*entity.roles, entity.name] if r.strip())
 
 
 def make_rules() -> QuoteRules:
