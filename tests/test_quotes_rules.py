@@ -359,3 +359,8 @@ def test_place_after_an_unnamed_institution_locates_the_speaker_but_is_not_it(pi
     doc, q = only(pipe, "Die Bürgerstiftung Köln teilte mit, das Fest falle aus.", prepare=koeln)
     assert q.source_entity is None
     assert (q.source_description, q.source_country) == ("Bürgerstiftung Köln", "DEU")
+
+
+def test_zurufen_with_its_particle_and_dative_addressee(pipe):
+    doc, q = only(pipe, "„Wir haben keine Zeit mehr“, rief die Aktivistin den Demonstranten zu.")
+    assert (q.form, span(doc, q.cue), span(doc, q.addressee)) == ("Direct", "rief … zu", "den Demonstranten")
