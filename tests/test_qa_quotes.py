@@ -281,3 +281,13 @@ def test_unnamed_definite_role_with_its_organisation_is_described(pipe):
     doc = run(pipe, "Dem Sprecher der Polizei zufolge verlief die Demonstration friedlich.")
     q = by_cue(doc, "zufolge")
     assert speaker(doc, q) is None and q.source_description == "Sprecher der Polizei"
+
+
+def test_pronoun_after_an_unnamed_speaker_keeps_the_description(pipe):
+    doc = run(pipe, "Ein Sprecher des Pentagons sagte, man beobachte die Lage genau. Die Lage sei ernst, fügte er hinzu.")
+    first, q = by_cue(doc, "sagte"), by_cue(doc, "fügte … hinzu")
+    assert span(doc, q.source) == "er" and (q.source_entity, q.source_description) == (
+        first.source_entity, first.source_description)
+    assert speaker(doc, q) == "Pentagon"
+    doc = run(pipe, "Ein Sprecher der Stadtwerke sagte, man prüfe alles. Die Preise sänken, fügte er hinzu.")
+    assert by_cue(doc, "fügte … hinzu").source_description == "Sprecher der Stadtwerke"

@@ -1864,6 +1864,7 @@ class QuoteRules:
             lo, hi = bisect.bisect_left(starts, a - longest), bisect.bisect_left(starts, b)
             return [m for m in mentions[lo:hi] if m.end > a]
 
+        last_unnamed: Quote | None = None  # the latest quote of an unnamed speaker ("ein Sprecher des Pentagons")
         for q in doc.quotes:
             if not q.source:
                 continue
@@ -1912,6 +1913,17 @@ class QuoteRules:
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "anonymous"
+            if q.source_entity is None and q.source_description is None and len(words) == 1 \
+                    and words[0].lower() in PRONOUNS_TO_RESOLVE and last_unnamed is not None \
+                    and q.sentence - last_unnamed.sentence <= 2:
+                # "Ein Sprecher des Pentagons sagte, … Die Lage sei ernst, fügte er hinzu.": the pronoun is
+                # the unnamed speaker just quoted (described, or coded as the body he speaks for)
+                q.source_entity = last_unnamed.source_entity
+                q.source_description, q.source_country = last_unnamed.source_description, last_unnamed.source_country
+            if q.source_description is not None or (q.source_entity is not None and self._anonymous(words)):
+                last_unnamed = q
+            elif q.source_entity is not None:
+                last_unnamed = None  # a named speaker came in between
             if q.addressee:
                 a0, a1 = q.addressee[0][0], q.addressee[-1][1]
                 hit = [m for m in overlapping(a0, a1) if m.entity is not None]
