@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from chronik.doc import Document, Mention
 from chronik.nlp.entities import DocumentConsolidator
 from chronik.nlp.roles import describe_role, find_roles
@@ -62,6 +64,16 @@ def test_country_genitive_before_the_role_gives_its_country():
     bare = [m for m in role_mentions(doc) if "Außenminister" in m.text]
     assert [m.text for m in bare] == ["Russlands Außenminister", "russische Außenminister"]
     assert bare[0].entity == bare[1].entity and doc.entities[bare[0].entity].country == "RUS"
+
+
+@pytest.mark.parametrize("phrase,text", [
+    ("Nach Angaben des britischen Geheimdienstes", "britischer Geheimdienst"),
+    ("Das teilte das russische Verteidigungsministerium mit", "russisches Verteidigungsministerium"),
+    ("Laut der russischen Regierung", "russische Regierung"),
+    ("Die Bundesregierung schweigt", "Bundesregierung"),
+])
+def test_institution_names_are_normalised_to_the_nominative(phrase, text):
+    assert [r.text for r in find_roles(phrase)] == [text]
 
 
 def test_national_title_without_country_word():

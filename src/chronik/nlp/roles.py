@@ -278,14 +278,28 @@ def default_lexicon() -> RoleLexicon:
     return RoleLexicon(default_gazetteer())
 
 
-def _nominative(word: str, feminine: bool) -> str:
-    """"französischen" -> "französischer" (or "französische" for a feminine head)."""
+def _nominative(word: str, feminine: bool, neuter: bool = False) -> str:
+    """"französischen" -> "französischer" (or "französische" / "französisches" for a feminine / neuter
+    head)."""
     low = word
     for ending in ("en", "em", "er", "es", "e"):
         if low.endswith(ending):
             low = low[: -len(ending)]
             break
-    return low + ("e" if feminine else "er")
+    return low + ("e" if feminine else "es" if neuter else "er")
+
+
+# grammatical gender of institution nouns by their ending, for the nominative of a normalised name
+# ("des britischen Geheimdienstes" -> "britischer Geheimdienst", "russisches Verteidigungsministerium")
+_FEMININE_ENDINGS = ("ung", "ei", "schaft", "heit", "keit", "ion", "behörde", "armee", "marine", "waffe",
+                     "agentur", "bank", "kammer", "garde", "staatsanwaltschaft", "union", "partei")
+_NEUTER_ENDINGS = ("ium", "amt", "büro", "gericht", "parlament", "kabinett", "militär", "haus", "kommando",
+                   "zentrum", "institut", "präsidium", "komitee", "sekretariat", "gremium")
+
+
+def _institution_gender(noun: str) -> str:
+    low = noun.lower()
+    return "f" if low.endswith(_FEMININE_ENDINGS) else "n" if low.endswith(_NEUTER_ENDINGS) else "m"
 
 
 def find_roles(text: str, lexicon: RoleLexicon | None = None) -> list[RoleMatch]:
@@ -424,9 +438,15 @@ def _role_at(text, words, spans, i, lex: RoleLexicon):
         canonical = inst.canonical
         plural = quantified
         group = generic = surname = False
-        display_head = w
+        # the nominative of an inflected institution noun ("Geheimdienstes" -> "Geheimdienst"), but not
+        # the bare canonical noun of a compound ("Bundesregierung", "US-Regierung")
+        display_head = inst.canonical if w.startswith(inst.canonical) else w
         label = "ORG"
-    adjective_text = [_nominative(a, feminine) for a in adjectives]
+    if head is None:
+        gender = _institution_gender(inst.canonical)
+        adjective_text = [_nominative(a, gender == "f", gender == "n") for a in adjectives]
+    else:
+        adjective_text = [_nominative(a, feminine) for a in adjectives]
     text_norm = " ".join(owner + adjective_text + [display_head] + ([complement] if complement else []))
     match = RoleMatch(
         start=start, end=end, head_start=spans[i][0], head_end=spans[i][1], text=text_norm,
