@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .doc import Document
-
 from .pipeline import Pipeline
 from .store import Store
 

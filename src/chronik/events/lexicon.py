@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e
+from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e, verb_stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +92,7 @@ def verb_forms(lemma: str, particle: str | None, listed: list[tuple[str, str]]) 
     base verb, and a listed participle marks a strong verb (no weak past or participle).
     """
     base = lemma[len(particle):] if particle else lemma
-    if base.endswith(("eln", "ern")):
-        stem = base[:-1]
-    elif base.endswith("en"):
-        stem = base[:-2]
-    else:
-        stem = base[:-1]
+    stem = verb_stem(base)
     dental = takes_linking_e(stem)
     strong = any(tag == "part" for _, tag in listed)
     base_forms: list[tuple[str, str]] = [(base, "inf"), (base, "pres")]

@@ -6,6 +6,13 @@ from __future__ import annotations
 INSEPARABLE_PREFIXES = ("be", "emp", "ent", "er", "ge", "miss", "ver", "zer", "über", "unter", "wider", "hinter")
 
 
+def verb_stem(infinitive: str) -> str:
+    """"sagen" -> "sag", "ändern" -> "änder", "tun" -> "tu"."""
+    if infinitive.endswith(("eln", "ern")):
+        return infinitive[:-1]
+    return infinitive[:-2] if infinitive.endswith("en") else infinitive[:-1]
+
+
 def takes_linking_e(stem: str) -> bool:
     """Whether endings attach with an -e- ("rechnete", "atmete", "meldete").
 

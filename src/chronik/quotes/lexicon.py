@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e
+from ..nlp.inflect import INSEPARABLE_PREFIXES, takes_linking_e, verb_stem
 
 _PACKAGE = "chronik.lexicons.quotes"
 
@@ -38,6 +38,11 @@ class Lexicon:
     infinitives: set[str]  # lemma forms (also present plural), ambiguous with the infinitive
     name_genders: dict[str, str]  # given name -> "m" | "f" (only names whose gender is unambiguous)
 
+    def is_role_noun(self, word: str) -> bool:
+        """A source role noun or a compound ending in one ("Sprecher", "Regierungssprecher", "Regierungskreisen")."""
+        low = word.lower()
+        return any(low.endswith(r.lower()) for r in self.role_nouns)
+
 
 def _rows(name: str) -> list[list[str]]:
     text = resources.files(_PACKAGE).joinpath(name).read_text(encoding="utf-8")
@@ -46,7 +51,7 @@ def _rows(name: str) -> list[list[str]]:
 
 def _weak_forms(base: str) -> tuple[str, str, str]:
     """present 3sg, preterite 3sg, participle (without particle) of a weak verb."""
-    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    stem = verb_stem(base)
     needs_e = takes_linking_e(stem)
     present = stem + ("et" if needs_e else "t")
     preterite = stem + ("ete" if needs_e else "te")
@@ -64,7 +69,7 @@ def verb_forms(verb: Verb, irregular: str) -> list[tuple[str, str]]:
         present, preterite, participle = irregular.split()
     else:
         present, preterite, participle = _weak_forms(base)
-    stem = base[:-1] if base.endswith(("ern", "eln")) else base[:-2]
+    stem = verb_stem(base)
     preterite_pl = preterite + ("n" if preterite.endswith("e") else "en")
     present_pl = base
     subjunctive = stem + "e"
@@ -103,7 +108,7 @@ def load() -> Lexicon:
     for form, entries in forms.items():
         if form.endswith("e") and any(e.kind in ("finite", "fused") for e in entries):
             base = entries[0].verb.lemma
-            stem_e = (base[:-1] if base.endswith(("ern", "eln")) else base[:-2]) + "e"
+            stem_e = verb_stem(base) + "e"
             if form.endswith(stem_e[-4:]) and form not in konjunktiv and not form.endswith("te"):
                 konjunktiv[form] = "I"
     role_nouns = {r[0]: r[1] for r in _rows("sources.tsv")}

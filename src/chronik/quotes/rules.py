@@ -266,10 +266,21 @@ class _Doc:
         return spans
 
     # -- noun phrases -----------------------------------------------------------------------
+    def channel_at(self, k: int, start: int = 0) -> tuple[str, str] | None:
+        """(channel, medium) token k names: "Telegram-Kanal", "Interview", "auf X" (its preposition
+        after ``start``)."""
+        lw = self.low[k]
+        for match, key, channel, medium in self.lex.channels:
+            if match == "word" and lw == key \
+                    or match == "part" and key in lw and self.text[k][0].isupper() \
+                    or match == "after_prep" and lw == key and k > start \
+                    and self.low[k - 1] in ("auf", "bei", "in", "im", "über"):
+                return channel, medium
+        return None
+
     def names_channel(self, k: int) -> bool:
-        """Token k names a channel of speech or writing ("Fernsehen", "Interview", "Telegram-Kanal")."""
-        return any(match == "word" and self.low[k] == key or match == "part" and key in self.low[k]
-                   for match, key, _, _ in self.lex.channels) or self.low[k].endswith(MEDIA_HEADS)
+        """Token k names a channel of speech or writing or a medium ("Fernsehen", "Zeitung")."""
+        return self.channel_at(k) is not None or self.low[k].endswith(MEDIA_HEADS)
 
     def np_forward(self, i: int, limit: int, appositions: bool = True) -> int:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
@@ -583,7 +594,7 @@ class QuoteRules:
         # (the last: „… lästig.“ so das Fazit der Betreiber — also when a sentence break was put after the quote)
         # „BBC News“ berichtet, dass …: a quoted name before its verb is the subject, not a quotation
         quoted_name = j == c + 1 and c - o - 1 <= 4 and d.text[c - 1] not in SENT_END and d.text[c - 1] != "," \
-            and all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in range(o + 1, c))
+            and self._capitalised_only(d, o, c)
         if standalone and not quoted_name and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
@@ -612,11 +623,10 @@ class QuoteRules:
         # a quoted fragment inside a clause with a reporting verb: bezeichnete X als „…“
         s, _ = d.clause(o - 1) if o > 0 and not d.is_boundary(o - 1) else (o, o)
         _, e = d.clause(c + 1) if c + 1 < d.n and not d.is_boundary(c + 1) else (c + 1, c + 1)
-        inner = range(o + 1, c)
         if self._statement(d, o, c) and s == o:
             return None  # a statement opening its clause; inside one it is framed like a fragment:
             # "sprach von einem „Feldzug gegen …“", "kommentierte „Die Kanzlerin hat …“"
-        if all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in inner) or self._title(d, o, c):
+        if self._capitalised_only(d, o, c) or self._title(d, o, c):
             return None
         if s < o or e > c + 1:
             for i in list(range(s, o)) + list(range(c + 1, e)):
@@ -631,6 +641,11 @@ class QuoteRules:
                     return _Cand("Direct", medium=vf.verb.medium, cue=self._fragment_preposition(d, o, cue),
                                  source=src, addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
+
+    @staticmethod
+    def _capitalised_only(d: _Doc, o: int, c: int) -> bool:
+        """Every word between the quotation marks o and c is capitalised: a name or title („BBC News“)."""
+        return all(d.text[k][:1].isupper() or not d.text[k][:1].isalpha() for k in range(o + 1, c))
 
     @staticmethod
     def _without_dative_medium(d: _Doc, vf: VerbForm, cue: list[int], src: list[int],
@@ -1226,7 +1241,7 @@ class QuoteRules:
             if d.low[k] in ("aus", "seitens") and k not in cue:
                 end = d.np_forward(k + 1, b, appositions=False)
                 heads = [x for x in range(k + 1, end) if d.is_noun(x)]
-                if heads and any(d.low[heads[0]].endswith(r.lower()) for r in d.lex.role_nouns):
+                if heads and d.lex.is_role_noun(d.text[heads[0]]):
                     return list(range(k + 1, end))
                 return []
         return []
@@ -1826,14 +1841,9 @@ class QuoteRules:
         for k in range(a, b):
             if k in msg or d.quote_of[k] >= 0:
                 continue
-            lw = d.low[k]
-            for match, key, channel, medium in self.lex.channels:
-                if match == "word" and lw == key:
-                    return channel, medium
-                if match == "part" and key in lw and d.text[k][0].isupper():
-                    return channel, medium
-                if match == "after_prep" and lw == key and k > a and d.low[k - 1] in ("auf", "bei", "in", "im", "über"):
-                    return channel, medium
+            found = d.channel_at(k, a)
+            if found is not None:
+                return found
         return None, None
 
     @staticmethod
@@ -1951,7 +1961,7 @@ class QuoteRules:
         if k >= len(words):
             return False
         head = words[k]
-        if not any(head == r or head.lower().endswith(r.lower()) for r in self.lex.role_nouns):
+        if not self.lex.is_role_noun(head):
             return False
         if k + 1 < len(words) and words[k + 1][:1].isupper():
             return False  # "Kremlsprecher Dmitri Peskow"
@@ -2005,7 +2015,6 @@ class QuoteRules:
             elif (m.label == "PER" and not plural_verb) or (plural and m.label == "ORG"):
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
         return None
-
 
     @staticmethod
     def _holds_role(entity, head: str) -> bool:
