@@ -291,3 +291,53 @@ def test_pronoun_after_an_unnamed_speaker_keeps_the_description(pipe):
     assert speaker(doc, q) == "Pentagon"
     doc = run(pipe, "Ein Sprecher der Stadtwerke sagte, man prüfe alles. Die Preise sänken, fügte er hinzu.")
     assert by_cue(doc, "fügte … hinzu").source_description == "Sprecher der Stadtwerke"
+
+
+def test_channel_inside_a_reported_message(pipe):
+    doc = run(pipe, "Brüssel. In einer gemeinsamen Erklärung forderten die Außenminister eine sofortige Waffenruhe.")
+    q = by_cue(doc, "forderten")
+    assert q.form == "Reported" and q.channel == "Erklärung" and q.medium == "writing"
+    doc = run(pipe, "Berlin. Die Opposition forderte eine Erklärung der Ministerin.")
+    assert by_cue(doc, "forderte").channel is None  # the object is no channel
+
+
+def test_konjunktiv_verb_after_a_konjunktiv_clause_continues_the_report(pipe):
+    doc = run(pipe, "Berlin. Die Gewerkschaft drohte mit Streiks. Man sei zu Gesprächen bereit, erwarte aber ein "
+                    "besseres Angebot, hieß es in einer Mitteilung.")
+    assert [span(doc, q.cue) for q in doc.quotes if q.form != "Reported"] == ["hieß es"]
+    q = by_cue(doc, "hieß es")
+    assert span(doc, q.message) == "Man sei zu Gesprächen bereit, erwarte aber ein besseres Angebot"
+
+
+def test_time_after_an_inverted_subject_is_not_part_of_it(pipe):
+    doc = run(pipe, "Moskau. Zuletzt hatte Peskow Ende Dezember erklärt, Russland sei zu Verhandlungen bereit.")
+    q = by_cue(doc, "hatte … erklärt")
+    assert span(doc, q.source) == "Peskow" and doc.timexes[q.timex].value == "2022-12"
+
+
+def test_dative_medium_with_adjective_or_quoted_title_is_the_addressee(pipe):
+    doc = run(pipe, "Berlin. Wie ein Sprecher des Innenministeriums der Deutschen Presse-Agentur bestätigte, "
+                    "wurde der Verdächtige am Morgen festgenommen.")
+    q = by_cue(doc, "Wie … bestätigte")
+    assert span(doc, q.source) == "ein Sprecher des Innenministeriums"
+    assert span(doc, q.addressee) == "der Deutschen Presse-Agentur"
+    doc = run(pipe, "Berlin. Der Rücktritt sei endgültig, sagte ein Parteisprecher der „Frankfurter Allgemeinen "
+                    "Zeitung“.")
+    q = by_cue(doc, "sagte")
+    assert span(doc, q.source) == "ein Parteisprecher"
+    assert span(doc, q.addressee) == "der „Frankfurter Allgemeinen Zeitung“"
+
+
+def test_bare_plural_role_with_adjective_is_anonymous_with_country(pipe):
+    doc = run(pipe, "Tel Aviv. Israelische Militärsprecher erklärten, man habe Stellungen der Hisbollah angegriffen.")
+    q = by_cue(doc, "erklärten")
+    assert q.source_entity is None and q.source_description == "Israelische Militärsprecher"
+    assert q.source_country == "ISR"
+
+
+def test_speaker_after_a_statement_noun_is_described(pipe):
+    doc = run(pipe, "Kiew. Nach Angaben eines Sprechers wurde niemand verletzt.")
+    assert by_cue(doc, "Nach").source_description == "Sprecher"
+    doc = run(pipe, "Genf. Nach Angaben ranghoher US-Diplomaten ist ein Abkommen nahe.")
+    q = by_cue(doc, "Nach")
+    assert span(doc, q.source) == "Angaben ranghoher US-Diplomaten" and q.source_country == "USA"

@@ -39,8 +39,11 @@ class Lexicon:
     name_genders: dict[str, str]  # given name -> "m" | "f" (only names whose gender is unambiguous)
 
     def is_role_noun(self, word: str) -> bool:
-        """A source role noun or a compound ending in one ("Sprecher", "Regierungssprecher", "Regierungskreisen")."""
+        """A source role noun or a compound ending in one ("Sprecher", "Regierungssprecher", "Regierungskreisen"),
+        also in the genitive ("Sprechers")."""
         low = word.lower()
+        if low.endswith("s") and len(low) > 5:
+            low = low[:-1]  # genitive: "eines Sprechers"
         return any(low.endswith(r.lower()) for r in self.role_nouns)
 
 

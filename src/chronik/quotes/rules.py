@@ -73,6 +73,7 @@ FRAGMENT_CUE_PREPS = _WORDS["fragment_cue_preps"]
 MEDIA_HEADS = tuple(_WORDS["media_heads"])
 DEGREE_WORDS = _WORDS["degree_words"]
 COPULA_FORMS = _WORDS["copula_forms"]
+CHANNEL_PREPS = _WORDS["channel_preps"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -278,6 +279,19 @@ class _Doc:
                 return channel, medium
         return None
 
+    def dative_medium(self, k: int, limit: int) -> bool:
+        """Tokens from k read "der/dem <medium>", past adjectives and quotation marks: "der
+        Nachrichtenagentur", "der Deutschen Presse-Agentur", "der „Süddeutschen Zeitung“"."""
+        if self.low[k] not in ("der", "dem") or k + 1 >= limit:
+            return False
+        if self.text[k + 1] in QUOTE_MARKS:  # a quoted title: its last word is the head, whatever its tag
+            close = next((j for j in range(k + 2, min(limit, k + 8)) if self.text[j] in QUOTE_MARKS), None)
+            return close is not None and self.low[close - 1].endswith(MEDIA_HEADS)
+        head = k + 1
+        while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
+            head += 1
+        return self.low[head].endswith(MEDIA_HEADS)
+
     def names_channel(self, k: int) -> bool:
         """Token k names a channel of speech or writing or a medium ("Fernsehen", "Zeitung")."""
         return self.channel_at(k) is not None or self.low[k].endswith(MEDIA_HEADS)
@@ -321,8 +335,8 @@ class _Doc:
                 j += 1
             elif self.is_adj(j) and not has_head:
                 j += 1
-            elif self.is_noun(j):
-                j += 1
+            elif self.is_noun(j) and not (has_head and j in self.in_timex and j not in self.named):
+                j += 1  # (a time after the head is an adverbial: "hatte Peskow Ende Dezember erklärt")
                 has_head = True
             elif has_head and self.low[j] in NAME_PARTICLES and j + 1 < limit and self.text[j + 1][:1].isupper() \
                     and self.text[j - 1][:1].isupper() and self.low[j] not in ("der", "den", "von"):
@@ -656,7 +670,7 @@ class QuoteRules:
         if vf.verb.addressee != "dat" or not src or (src[0] < cue[0] and not verb_final):
             return src
         for j, k in enumerate(src[1:-1], start=1):
-            if d.low[k] in ("der", "dem") and d.low[src[j + 1]].endswith(MEDIA_HEADS):
+            if d.dative_medium(k, src[-1] + 1):
                 return src[:j]
         return src
 
@@ -827,8 +841,7 @@ class QuoteRules:
                 cand = mk("Indirect", src, msg, "wie")
                 cand.cue = [s] + reflexive + cue
                 rest = list(range(max(src) + 1, cue[0])) if src else []
-                if not cand.addressee and 2 <= len(rest) <= 4 and d.low[rest[0]] in ("der", "dem") \
-                        and d.low[rest[1]].endswith(MEDIA_HEADS):
+                if not cand.addressee and 2 <= len(rest) <= 5 and d.dative_medium(rest[0], cue[0]):
                     cand.addressee = rest  # the medium split off the subject: "der Nachrichtenagentur dpa"
                 return cand
             return None
@@ -865,7 +878,10 @@ class QuoteRules:
             if start < s - 1 and d.np_forward(start, s) == s - 1:
                 s = start
         # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma (and has no complement)
-        if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se):
+        if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se) \
+                and not (d.has_konjunktiv(cue[0], cue[0] + 1) and d.has_konjunktiv(ss, s - 1)):
+            # (a verb in Konjunktiv after a Konjunktiv clause continues the report: "Man sei bereit,
+            # erwarte aber ein besseres Angebot")
             after = self._after_verb(d, cue[0] + 1, e, cue)
             src_end = d.np_forward(after, e)
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
@@ -1589,8 +1605,11 @@ class QuoteRules:
             return None
         fin = next((k for k in range(s, i) if d.low[k] in COPULA_FORMS), None)
         if fin is None or self._trailing_frame(d, e + 1, se) or any(d.low[k] == "es" for k in range(s, i)) \
-                or (d.low[e + 1] in SUBORDINATORS and d.low[e + 1] not in COMPLEMENT_STARTS):
-            return None  # impersonal "Es ist wahrscheinlich, dass …" names no speaker
+                or (d.low[e + 1] in SUBORDINATORS and d.low[e + 1] not in COMPLEMENT_STARTS) \
+                or d.has_pos and d.pos[e + 1] in ("VVFIN", "VAFIN", "VMFIN"):
+            # impersonal "Es ist wahrscheinlich, dass …" names no speaker; a clause opened by its
+            # verb shares the subject ("Man sei bereit, erwarte aber …") and is no complement
+            return None
         cue = [fin] + [k for k in range(fin + 1, i) if d.low[k] == "sich"] + [i]
         src = self._subject(d, s, e, cue)
         msg = list(range(e + 1, self._message_stop(d, e + 1, d.message_end(e + 1))))
@@ -1839,12 +1858,24 @@ class QuoteRules:
         msg = set(c.message)
         a, b = d.sent_bounds[c.sentence]
         for k in range(a, b):
-            if k in msg or d.quote_of[k] >= 0:
+            if d.quote_of[k] >= 0 or k in msg and not (c.form == "Reported" and self._in_channel_phrase(d, k, a)):
                 continue
             found = d.channel_at(k, a)
             if found is not None:
                 return found
         return None, None
+
+    @staticmethod
+    def _in_channel_phrase(d: _Doc, k: int, a: int) -> bool:
+        """Token k heads a prepositional phrase ("in einer gemeinsamen Erklärung"): a reported message
+        spans its whole clause, so its channel lies inside it, but an object ("forderte eine Erklärung")
+        is no channel."""
+        for j in range(k - 1, max(a, k - 4) - 1, -1):
+            if d.low[j] in CHANNEL_PREPS:
+                return True
+            if not (d.is_det(j) or d.is_adj(j)):
+                return False
+        return False
 
     @staticmethod
     def _timex(d: _Doc, c: _Cand) -> int | None:
@@ -1904,7 +1935,7 @@ class QuoteRules:
                 q.attrs["source_kind"] = "description"
             elif ranked and not place_only:
                 q.source_entity = ranked[0].entity
-            elif any_entity and words[0].lower() not in INDEFINITE:
+            elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
                 organisation = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "ORG"
@@ -1916,9 +1947,12 @@ class QuoteRules:
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
+            if q.source_entity is None and len(words) > 1 and words[0] in self.lex.cue_words["nach"]:
+                # "Angaben eines Sprechers", "Einschätzung von Diplomaten": the speaker follows the statement
+                words = words[2:] if words[1].lower() in ("von", "vom") and len(words) > 2 else words[1:]
             if q.source_entity is None and self._anonymous(words, definite=True):
                 bare = words[1:] if words[0].lower() in DETS else words
-                q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
+                q.source_description = " ".join(self._without_genitive_s(w) for w in bare if w.lower() not in INDEFINITE)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
@@ -1956,7 +1990,8 @@ class QuoteRules:
         if not words or any("," in w for w in words):
             return False
         k = 0
-        while k < len(words) and (not words[k][:1].isupper() or words[k].lower() in DETS):
+        while k < len(words) and (not words[k][:1].isupper() or words[k].lower() in DETS
+                                  or k == 0 and len(words) > 1 and self._initial_adjective(words[0])):
             k += 1
         if k >= len(words):
             return False
@@ -1966,8 +2001,23 @@ class QuoteRules:
         if k + 1 < len(words) and words[k + 1][:1].isupper():
             return False  # "Kremlsprecher Dmitri Peskow"
         first = words[0].lower()
+        # a bare plural with adjectives is indefinite too: "ranghohe Diplomaten", "Israelische Militärsprecher"
+        bare = k > 0 and not any(w.lower() in DETS for w in words[:k])
         return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower() \
-            or (definite and first in DETS)
+            or bare or (definite and first in DETS)
+
+    def _without_genitive_s(self, word: str) -> str:
+        """"Sprechers" -> "Sprecher" for the description of an unnamed speaker."""
+        if word.endswith("s") and word[:1].isupper() and any(word[:-1].lower().endswith(r.lower())
+                                                              for r in self.lex.role_nouns):
+            return word[:-1]
+        return word
+
+    def _initial_adjective(self, word: str) -> bool:
+        """A capitalised first word that is an inflected adjective, not a noun: "Israelische"."""
+        low = word.lower()
+        return low.endswith(("ische", "ischen", "ischer", "isches", "ige", "igen", "iger", "liche", "lichen",
+                             "licher", "hohe", "hohen", "hoher")) and not self.lex.is_role_noun(word)
 
     def _affiliation(self, text: str) -> str | None:
         low = text.lower()
