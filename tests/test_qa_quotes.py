@@ -341,3 +341,25 @@ def test_speaker_after_a_statement_noun_is_described(pipe):
     doc = run(pipe, "Genf. Nach Angaben ranghoher US-Diplomaten ist ein Abkommen nahe.")
     q = by_cue(doc, "Nach")
     assert span(doc, q.source) == "Angaben ranghoher US-Diplomaten" and q.source_country == "USA"
+
+
+def test_wie_es_hiess_clause_frames_the_sentence(pipe):
+    doc = run(pipe, "Berlin. Wie es aus Regierungskreisen hieß, soll das Gesetz noch vor der Sommerpause "
+                    "verabschiedet werden.")
+    q = by_cue(doc, "Wie es … hieß")
+    assert span(doc, q.source) == "aus Regierungskreisen"
+    assert span(doc, q.message) == "soll das Gesetz noch vor der Sommerpause verabschiedet werden"
+
+
+def test_possessive_dative_after_the_verb_is_the_addressee(pipe):
+    doc = run(pipe, "Berlin. Der Außenminister teilte seinem Amtskollegen mit, Deutschland werde weitere Hilfe leisten.")
+    assert span(doc, by_cue(doc, "teilte … mit").addressee) == "seinem Amtskollegen"
+
+
+def test_a_recurring_time_does_not_date_the_quote(pipe):
+    doc = run(pipe, "Moskau. Der Kremlchef sagte in seiner jährlichen Pressekonferenz am Donnerstag, Russland wolle "
+                    "keinen Krieg.")
+    q = by_cue(doc, "sagte")
+    assert q.channel == "Pressekonferenz" and doc.timexes[q.timex].type == "DATE"
+    doc = run(pipe, "Moskau. Der Kremlchef sagte in seiner jährlichen Pressekonferenz, Russland wolle keinen Krieg.")
+    assert by_cue(doc, "sagte").timex is None

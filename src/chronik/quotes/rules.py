@@ -1648,10 +1648,17 @@ class QuoteRules:
 
     @staticmethod
     def _es_near(d: _Doc, i: int, s: int, e: int) -> bool:
-        return any(d.low[k] == "es" for k in range(max(s, i - 2), min(e, i + 3)))
+        return any(d.low[k] == "es" for k in range(max(s, i - 2), min(e, i + 3))) or QuoteRules._wie_es(d, s, i)
+
+    @staticmethod
+    def _wie_es(d: _Doc, s: int, i: int) -> bool:
+        """"Wie es aus Regierungskreisen hieß, …": the clause opens with "wie es", the verb closes it."""
+        return d.low[s] == "wie" and s + 1 < i and d.low[s + 1] == "es"
 
     def _heisst(self, d: _Doc, i: int, s: int, e: int) -> _Cand:
         cue = [i] + [k for k in range(max(s, i - 2), min(e, i + 3)) if d.low[k] == "es"]
+        if self._wie_es(d, s, i) and s + 1 not in cue:
+            cue += [s, s + 1]
         for k in range(max(s, i - 3), i):
             if d.low[k] in ("hatte", "hat", "habe"):
                 cue.insert(0, k)
@@ -1887,8 +1894,8 @@ class QuoteRules:
         msg_spans = [(d.toks[k].start, d.toks[k].end) for k in c.message]
         best, best_dist = None, None
         for ti, t in d.timexes_between(lo, hi):
-            if any(s <= t.start < e for s, e in msg_spans):
-                continue
+            if t.type not in ("DATE", "TIME") or any(s <= t.start < e for s, e in msg_spans):
+                continue  # a duration or a set ("in seiner jährlichen Pressekonferenz") dates no utterance
             dist = abs(t.start - anchor)
             if best_dist is None or dist < best_dist:
                 best, best_dist = ti, dist
