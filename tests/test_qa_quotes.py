@@ -363,3 +363,21 @@ def test_a_recurring_time_does_not_date_the_quote(pipe):
     assert q.channel == "Pressekonferenz" and doc.timexes[q.timex].type == "DATE"
     doc = run(pipe, "Moskau. Der Kremlchef sagte in seiner jährlichen Pressekonferenz, Russland wolle keinen Krieg.")
     assert by_cue(doc, "sagte").timex is None
+
+
+def test_epithet_speaker_refers_back_to_the_person(pipe):
+    doc = run(pipe, "München. Die Vorstandschefin des Autobauers, Hildegard Wortmann, zeigte sich zuversichtlich. "
+                    "Das Unternehmen werde seine Ziele erreichen, sagte die Managerin.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Hildegard Wortmann"
+    doc = run(pipe, "Berlin. Ein Anwalt sagte, das Verfahren werde sich hinziehen.")
+    q = by_cue(doc, "sagte")
+    assert q.source_entity is None and q.source_description == "Anwalt"
+
+
+def test_epithet_prefers_the_person_named_with_it_and_agrees_in_gender(pipe):
+    doc = run(pipe, "Hamburg. Die Sängerin Lena Hoffmann und ihr Manager Tom Berger trennen sich. „Es war eine "
+                    "schöne Zeit“, sagte die Sängerin.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Lena Hoffmann"
+    doc = run(pipe, "Hamburg. Tom Berger und Lena Hoffmann trennen sich. „Es war eine schöne Zeit“, sagte die "
+                    "Managerin.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Lena Hoffmann"

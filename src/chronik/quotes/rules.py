@@ -1951,6 +1951,11 @@ class QuoteRules:
                 function = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "PER"
                 q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation,
                                                    self.lex.name_genders, function)
+                if len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "EPI":
+                    # an epithet refers to the person named with it if there is one ("Die Sängerin Lena
+                    # Hoffmann und ihr Manager Tom Berger … sagte die Sängerin"), else to the last person
+                    q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), False,
+                                                       self.lex.name_genders, True) or q.source_entity
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
@@ -2055,6 +2060,10 @@ class QuoteRules:
         # "er" is no woman and singular "sie" no man, where the given name tells
         pronoun = words[0].lower() if len(words) == 1 else ""
         excluded = "f" if pronoun in ("er", "dieser") else "m" if pronoun == "sie" and plural_verb is False else None
+        if len(words) > 1 and words[0].lower() in ("der", "dieser"):
+            excluded = "f"  # "der Jurist" (a subject, so nominative masculine)
+        elif len(words) > 1 and words[0].lower() in ("die", "diese") and words[-1].endswith("in"):
+            excluded = "m"  # "die Sängerin"
         for m in reversed(mentions):
             if m.end > before or m.entity is None:
                 continue
