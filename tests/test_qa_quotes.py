@@ -381,3 +381,13 @@ def test_epithet_prefers_the_person_named_with_it_and_agrees_in_gender(pipe):
     doc = run(pipe, "Hamburg. Tom Berger und Lena Hoffmann trennen sich. „Es war eine schöne Zeit“, sagte die "
                     "Managerin.")
     assert speaker(doc, by_cue(doc, "sagte")) == "Lena Hoffmann"
+
+
+def test_zeigen_frames_a_quote_only_reflexively_or_in_a_wie_clause(pipe):
+    doc = run(pipe, "Rom. Der Innenminister zeigte sich besorgt, dass die Gewalt zunehme.")
+    q = by_cue(doc, "zeigte sich besorgt")
+    assert span(doc, q.source) == "Der Innenminister" and span(doc, q.message) == "dass die Gewalt zunehme"
+    doc = run(pipe, "Rom. Die Namen werden abgekürzt, wie eine aktuelle Bekanntmachung zeigt.")
+    assert span(doc, by_cue(doc, "wie … zeigt").source) == "eine aktuelle Bekanntmachung"
+    doc = run(pipe, "Rom. Der Kurzfilm zeigt den Ablauf des Verfahrens. Simulationen zeigen, dass das Objekt instabil ist.")
+    assert not doc.quotes

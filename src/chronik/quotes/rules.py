@@ -74,6 +74,7 @@ MEDIA_HEADS = tuple(_WORDS["media_heads"])
 DEGREE_WORDS = _WORDS["degree_words"]
 COPULA_FORMS = _WORDS["copula_forms"]
 CHANNEL_PREPS = _WORDS["channel_preps"]
+REFLEXIVE_CUE_VERBS = _WORDS["reflexive_cue_verbs"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -777,6 +778,9 @@ class QuoteRules:
                 continue
             vf, cue = hit
             if any(k in used for k in cue):
+                continue
+            if vf.verb.lemma in REFLEXIVE_CUE_VERBS and d.low[s] not in self.lex.cue_words["wie"] \
+                    and not any(d.low[k] == "sich" for k in range(s, e)):
                 continue
             aux = self._distant_auxiliary(d, cue, e)
             if aux is not None:
