@@ -391,3 +391,10 @@ def test_zeigen_frames_a_quote_only_reflexively_or_in_a_wie_clause(pipe):
     assert span(doc, by_cue(doc, "wie … zeigt").source) == "eine aktuelle Bekanntmachung"
     doc = run(pipe, "Rom. Der Kurzfilm zeigt den Ablauf des Verfahrens. Simulationen zeigen, dass das Objekt instabil ist.")
     assert not doc.quotes
+
+
+def test_preterite_plural_after_a_quote_is_narration_not_free_indirect_speech(pipe):
+    doc = run(pipe, "Berlin. Der Minister sagte: »Wir werden nicht nachgeben.« Die Verhandlungen gingen weiter.")
+    assert [q.form for q in doc.quotes] == ["Direct"]
+    doc = run(pipe, "Berlin. Der Minister sagte: »Wir werden nicht nachgeben.« Die Verhandlungen ginge weiter.")
+    assert [q.form for q in doc.quotes] == ["Direct", "FreeIndirect"]
