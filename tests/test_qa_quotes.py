@@ -398,3 +398,12 @@ def test_preterite_plural_after_a_quote_is_narration_not_free_indirect_speech(pi
     assert [q.form for q in doc.quotes] == ["Direct"]
     doc = run(pipe, "Berlin. Der Minister sagte: »Wir werden nicht nachgeben.« Die Verhandlungen ginge weiter.")
     assert [q.form for q in doc.quotes] == ["Direct", "FreeIndirect"]
+
+
+def test_speculative_konjunktiv_ii_does_not_continue_a_report(pipe):
+    doc = run(pipe, "Rangun. Ein Sprecher der UN sagte, die Hilfe sei angelaufen. Die Lage könnte sich in den nächsten "
+                    "Tagen weiter verschlechtern. Der Termin sollte eigentlich im Mai sein.")
+    assert [q.form for q in doc.quotes] == ["Indirect"]
+    doc = run(pipe, "Rangun. Ein Sprecher der UN sagte, die Hilfe sei angelaufen. Man habe genug Vorräte. Mehr "
+                    "Helfer würden aber gebraucht.")
+    assert [q.form for q in doc.quotes] == ["Indirect", "FreeIndirect", "FreeIndirect"]

@@ -75,6 +75,7 @@ DEGREE_WORDS = _WORDS["degree_words"]
 COPULA_FORMS = _WORDS["copula_forms"]
 CHANNEL_PREPS = _WORDS["channel_preps"]
 REFLEXIVE_CUE_VERBS = _WORDS["reflexive_cue_verbs"]
+EPISTEMIC_KONJUNKTIV = _WORDS["epistemic_konjunktiv"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -494,10 +495,11 @@ class _Doc:
             cue.append(i + 1)
         return cue
 
-    def has_konjunktiv(self, a: int, b: int) -> bool:
-        """A Konjunktiv I or II verb form in [a, b), outside quotation marks."""
+    def has_konjunktiv(self, a: int, b: int, reportive: bool = False) -> bool:
+        """A Konjunktiv I or II verb form in [a, b), outside quotation marks; with ``reportive``, not
+        counting the Konjunktiv II forms that mostly voice speculation ("könnte", "wäre")."""
         for k in range(a, b):
-            if self.quote_of[k] >= 0:
+            if self.quote_of[k] >= 0 or reportive and self.low[k] in EPISTEMIC_KONJUNKTIV:
                 continue
             if "Mood=Sub" in self.toks[k].morph:
                 return True
@@ -1718,7 +1720,7 @@ class QuoteRules:
                 ci += 1
             if si in by_sentence or last is None or si - last_sentence > CONTINUATION_GAP or b <= a:
                 continue
-            if d.has_konjunktiv(a, b):
+            if d.has_konjunktiv(a, b, reportive=True):
                 form, konj = "FreeIndirect", True
             elif any(d.low[k] in FREE_INDIRECT_MARKERS and d.quote_of[k] < 0 for k in range(a, b)):
                 form, konj = "FreeIndirect", False
