@@ -70,6 +70,20 @@ def test_bad_file_is_one_error_and_the_run_continues(tmp_path):
     assert data["documents"] == 1 and data["errors"] == 1
 
 
+def test_articles_in_subdirectories_are_read_and_each_bad_file_named(tmp_path):
+    _write(tmp_path / "a.json", SENTENCES, [])
+    (tmp_path / "part2").mkdir()
+    _write(tmp_path / "part2" / "c.json", SENTENCES, [])
+    (tmp_path / "part2" / "d.json").write_text("{}", encoding="utf-8")
+    (tmp_path / "e.json").write_bytes(b"\xff\xfe{")
+    result = CliRunner().invoke(app, ["eval", "quotes", "--gold", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout[result.stdout.index("{"):])
+    assert data["documents"] == 2 and data["errors"] == 2
+    assert "d.json: not SpkAtt JSON (no key 'Sentences')" in result.stderr
+    assert "e.json: not SpkAtt JSON" in result.stderr
+
+
 def test_split_is_every_fifth_file():
     paths = [f"{i}.json" for i in range(10)]
     assert select_split(paths, "heldout") == ["4.json", "9.json"]

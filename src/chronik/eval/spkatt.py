@@ -48,7 +48,9 @@ def read_article(path: Path) -> GoldArticle:
         data = json.loads(path.read_text(encoding="utf-8"))
         sentences = sorted(data["Sentences"], key=lambda s: s["SentenceId"])
         annotations = data.get("Annotations") or []
-    except (OSError, json.JSONDecodeError, KeyError, TypeError) as exc:
+    except KeyError as exc:
+        raise ValueError(f"{path.name}: not SpkAtt JSON (no key {exc})") from exc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError) as exc:
         raise ValueError(f"{path.name}: not SpkAtt JSON ({exc})") from exc
     parts: list[str] = []
     tokens: list[Token] = []
@@ -93,7 +95,7 @@ def read_article(path: Path) -> GoldArticle:
 
 
 def article_paths(gold: Path) -> list[Path]:
-    """The JSON files of a directory (sorted by name), or the file itself."""
+    """The JSON files of a directory and its subdirectories (sorted by path), or the file itself."""
     if gold.is_file():
         return [gold]
-    return sorted(p for p in gold.glob("*.json"))
+    return sorted(p for p in gold.rglob("*.json"))
