@@ -165,6 +165,15 @@ def test_about_lists_the_entities_a_message_mentions(pipe):
     assert q.source_entity == 0 and q.attrs["about"] == ["USA", "Ukraine"]
 
 
+def test_about_leaves_out_what_the_source_phrase_names(pipe):
+    def prepare(doc):
+        names(doc, ("Außenministeriums", "ORG"), ("Maria Sacharowa", "PER"), ("Ukraine", "LOC"))
+
+    doc, q = only(pipe, "Die Sprecherin des Außenministeriums, Maria Sacharowa, bezeichnete die Berichte über die "
+                        "Ukraine als Erfindung.", prepare)
+    assert q.form == "Reported" and q.attrs["about"] == ["Ukraine"]
+
+
 def test_person_in_the_source_is_the_speaker_not_a_place_after_it(pipe):
     def prepare(doc):
         names(doc, ("Frank Bauer", "PER"), ("Münsterland", "LOC"))

@@ -542,7 +542,9 @@ class QuoteRules:
     @staticmethod
     def _about(doc: Document) -> None:
         """attrs["about"]: names of the people, organisations and places a message mentions (whom the
-        quotation is about), without the speaker."""
+        quotation is about), without the speaker and what the source phrase names (a reported message
+        spans its whole clause: "Die Sprecherin des Außenministeriums, X, bezeichnete …" is not about the
+        ministry)."""
         if not doc.mentions or not doc.entities:
             return
         # Mentions by start offset, so each message span looks only at the mentions inside it:
@@ -554,7 +556,8 @@ class QuoteRules:
             names: list[str] = []
             for s, e in sorted(q.message):
                 for m in linked[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]:
-                    if m.end <= e and m.entity != q.source_entity:
+                    if m.end <= e and m.entity != q.source_entity \
+                            and not any(a <= m.start and m.end <= b for a, b in q.source):
                         name = doc.entities[m.entity].name
                         if name not in names:
                             names.append(name)
