@@ -407,3 +407,14 @@ def test_speculative_konjunktiv_ii_does_not_continue_a_report(pipe):
     doc = run(pipe, "Rangun. Ein Sprecher der UN sagte, die Hilfe sei angelaufen. Man habe genug Vorräte. Mehr "
                     "Helfer würden aber gebraucht.")
     assert [q.form for q in doc.quotes] == ["Indirect", "FreeIndirect", "FreeIndirect"]
+
+
+def test_calls_conferences_and_guest_articles_are_channels(pipe):
+    doc = run(pipe, "Washington. Putin und Biden haben in einer Videokonferenz über die Lage gesprochen.")
+    assert by_cue(doc, "haben … gesprochen").channel == "Videokonferenz"
+    doc = run(pipe, "Berlin. In einem Telefonat mit Macron sagte Scholz, Deutschland stehe zu seinen Zusagen.")
+    q = by_cue(doc, "sagte")
+    assert q.channel == "Telefonat" and span(doc, q.addressee) == "Macron"
+    doc = run(pipe, "Berlin. Die Ministerin schrieb in einem Gastbeitrag für die „Zeit“, Europa müsse handeln.")
+    q = by_cue(doc, "schrieb")
+    assert q.channel == "Gastbeitrag" and q.medium == "writing"
