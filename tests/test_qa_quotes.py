@@ -418,3 +418,10 @@ def test_calls_conferences_and_guest_articles_are_channels(pipe):
     doc = run(pipe, "Berlin. Die Ministerin schrieb in einem Gastbeitrag für die „Zeit“, Europa müsse handeln.")
     q = by_cue(doc, "schrieb")
     assert q.channel == "Gastbeitrag" and q.medium == "writing"
+
+
+def test_definite_office_without_antecedent_is_described(pipe):
+    doc = run(pipe, "Paris. Die französische Ministerin sagte, sie sei zuversichtlich.")
+    q = by_cue(doc, "sagte")
+    assert q.source_entity is None and q.source_description == "französische Ministerin"
+    assert q.source_country == "FRA"

@@ -1971,7 +1971,7 @@ class QuoteRules:
             if q.source_entity is None and len(words) > 1 and words[0] in self.lex.cue_words["nach"]:
                 # "Angaben eines Sprechers", "Einschätzung von Diplomaten": the speaker follows the statement
                 words = words[2:] if words[1].lower() in ("von", "vom") and len(words) > 2 else words[1:]
-            if q.source_entity is None and self._anonymous(words, definite=True):
+            if q.source_entity is None and (self._anonymous(words, definite=True) or self._definite_role(words)):
                 bare = words[1:] if words[0].lower() in DETS else words
                 q.source_description = " ".join(self._without_genitive_s(w) for w in bare if w.lower() not in INDEFINITE)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
