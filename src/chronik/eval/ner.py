@@ -84,7 +84,7 @@ def run_component(spec: str, sentences: list[GoldSentence]) -> tuple[list[list[s
 def command(
     gold: Path = typer.Option(..., "--gold", help="Gold file (GermEval 2014 TSV or CoNLL-2003)."),
     fmt: str = typer.Option("auto", "--format", help="auto | germeval | conll"),
-    mapping: str = typer.Option(None, "--map", help=f"Gold label mapping, e.g. 'drop-deriv-part,OTH=MISC' or "
+    mapping: str = typer.Option(None, "--map", help="Gold label mapping, e.g. 'drop-deriv-part,OTH=MISC' or "
                                 "'B-LOCderiv=O,I-LOCderiv=O'. Default for GermEval: " + GERMEVAL_DEFAULT_MAP),
     ner: str = typer.Option("ner.crf", "--ner", help="NER component NAME[:ARG], ARG = model (package, path or dir)."),
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
