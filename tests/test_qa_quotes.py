@@ -425,3 +425,15 @@ def test_definite_office_without_antecedent_is_described(pipe):
     q = by_cue(doc, "sagte")
     assert q.source_entity is None and q.source_description == "französische Ministerin"
     assert q.source_country == "FRA"
+
+
+def test_newspaper_after_an_inverted_speaker_is_the_addressee_not_a_quote(pipe):
+    doc = run(pipe, "Berlin. „Wir bleiben“, sagte Müller der „Süddeutschen Zeitung“.")
+    q = by_cue(doc, "sagte")
+    assert span(doc, q.source) == "Müller" and span(doc, q.message) == "„Wir bleiben“"
+    assert span(doc, q.addressee) == "der „Süddeutschen Zeitung“"
+    doc = run(pipe, "Berlin. „Ich hatte keine Angst“, sagte Müller der „Bild“-Zeitung.")
+    q = by_cue(doc, "sagte")
+    assert span(doc, q.source) == "Müller" and span(doc, q.addressee) == "der „Bild“-Zeitung"
+    doc = run(pipe, "Berlin. „Wir bleiben“, sagte Müller der Zeitung „Die Welt“.")
+    assert span(doc, by_cue(doc, "sagte").addressee) == "der Zeitung „Die Welt“"

@@ -159,6 +159,9 @@ class _Doc:
                 self.in_timex.add(k)
                 k += 1
         self.hard = [t in BOUNDARY or t in SENT_END or t in QUOTE_MARKS for t in self.text]
+        for i in range(1, self.n - 1):  # a hyphen between words joins them: „Bild“-Zeitung
+            if self.text[i] == "-" and self.toks[i - 1].end == self.toks[i].start == self.toks[i + 1].start - 1:
+                self.hard[i] = False
         depth = 0
         for i, t in enumerate(self.text):  # "(Awoda, dt. Arbeiterpartei)": an aside, not a clause break
             if t == "(":
@@ -288,7 +291,11 @@ class _Doc:
             return False
         if self.text[k + 1] in QUOTE_MARKS:  # a quoted title: its last word is the head, whatever its tag
             close = next((j for j in range(k + 2, min(limit, k + 8)) if self.text[j] in QUOTE_MARKS), None)
-            return close is not None and self.low[close - 1].endswith(MEDIA_HEADS)
+            if close is None:
+                return False
+            # „Süddeutsche Zeitung“, or a hyphenated head after the title: „Bild“-Zeitung
+            return self.low[close - 1].endswith(MEDIA_HEADS) or close + 2 < self.n and self.text[close + 1] == "-" \
+                and self.low[close + 2].endswith(MEDIA_HEADS)
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
             head += 1
@@ -324,12 +331,15 @@ class _Doc:
                 return i
             j = k
         while j < limit:
-            if self.text[j] in QUOTE_MARKS and j + 1 < limit and (self.is_noun(j + 1) or self.is_adj(j + 1)):
+            if self.text[j] in QUOTE_MARKS and j + 1 < limit and (self.is_noun(j + 1) or self.is_adj(j + 1)
+                                                                  or has_head and self.text[j + 1][:1].isupper()):
                 k = j + 1  # quoted name inside an NP: die „Neue Rechte“
                 while k < limit and self.text[k] not in QUOTE_MARKS and k - j < 8:
                     k += 1
                 if k < limit and self.text[k] in QUOTE_MARKS:
                     j = k + 1
+                    if j + 1 < limit and self.text[j] == "-" and self.is_noun(j + 1):
+                        j += 2  # die „Bild“-Zeitung
                     has_head = True
                     continue
                 break
@@ -764,7 +774,7 @@ class QuoteRules:
             if hit is None:
                 continue
             vf, cue = hit
-            src = self._subject(d, s, e, cue)
+            src = self._without_dative_medium(d, vf, cue, self._subject(d, s, e, cue))
             return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
                          addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
         return None
