@@ -31,6 +31,12 @@ def test_spaced_abbreviation_and_initials():
     assert len(sentences(text)) == 1
 
 
+def test_platform_letter_after_a_preposition_or_at_the_end_is_no_initial():
+    assert words("„Es reicht“, schrieb der Abgeordnete auf X.")[-2:] == ["X", "."]
+    assert sentences("Das schrieb er auf X. Die Partei schwieg.") == ["Das schrieb er auf X.", "Die Partei schwieg."]
+    assert "W." in words("Damals regierte George W. Bush.")
+
+
 def test_ordinals_do_not_end_sentences():
     text = "Am 3. Oktober 1990 trat die DDR bei, am 20. Februar folgte der 2. Teil."
     toks = words(text)

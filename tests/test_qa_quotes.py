@@ -437,3 +437,20 @@ def test_newspaper_after_an_inverted_speaker_is_the_addressee_not_a_quote(pipe):
     assert span(doc, q.source) == "Müller" and span(doc, q.addressee) == "der „Bild“-Zeitung"
     doc = run(pipe, "Berlin. „Wir bleiben“, sagte Müller der Zeitung „Die Welt“.")
     assert span(doc, by_cue(doc, "sagte").addressee) == "der Zeitung „Die Welt“"
+
+
+def test_platform_x_at_the_end_of_the_text_is_the_channel(pipe):
+    doc = run(pipe, "Berlin. „Es reicht“, schrieb der Abgeordnete auf X.")
+    q = by_cue(doc, "schrieb")
+    assert q.channel == "X" and q.medium == "writing" and span(doc, q.source) == "der Abgeordnete"
+
+
+def test_causative_lassen_makes_its_subject_the_speaker(pipe):
+    doc = run(pipe, "Berlin. Der Minister ließ über seinen Anwalt erklären, er sei unschuldig.")
+    q = by_cue(doc, "ließ … erklären")
+    assert span(doc, q.source) == "Der Minister" and span(doc, q.message) == "er sei unschuldig"
+
+
+def test_origin_preposition_is_not_part_of_the_description(pipe):
+    doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
+    assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

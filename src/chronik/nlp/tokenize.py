@@ -104,13 +104,19 @@ def _ordinal_follows(text: str, dot_end: int, nxt: list[int] | None, starters, m
 
 
 def _letter_ends_sentence(text: str, before: list[list[int]], nxt: list[int] | None, starters) -> bool:
-    """Whether a capital letter and its stop end the sentence: the next word opens one (a function
-    word or a place name), or the letter names a thing ("Plattform X."), i.e. follows an ordinary
-    capitalised noun rather than a given name ("George W. Bush")."""
+    """Whether a capital letter and its stop end the sentence: the text ends there, the next word opens
+    a sentence (a function word or a place name), or the letter names a thing ("Plattform X.", "auf
+    X."), i.e. follows an ordinary capitalised noun or a preposition rather than a given name ("George
+    W. Bush")."""
     from .ner_features import word_frequency_buckets
     from .ner_gazetteer import default_gazetteer
 
-    if nxt is None or not text[nxt[0]].isupper() or not text[nxt[0] - 1: nxt[0]].isspace():
+    prev_low = text[before[-1][0]:before[-1][1]].lower() if before else ""
+    if nxt is None:
+        return True  # the end of the text: no name follows an initial there
+    if prev_low in ("auf", "bei", "über", "via") and text[nxt[0]].isupper():
+        return True  # "schrieb er auf X. Die Partei …": a platform after a preposition, not an initial
+    if not text[nxt[0]].isupper() or not text[nxt[0] - 1: nxt[0]].isspace():
         return False
     word = text[nxt[0]:nxt[1]]
     gazetteer = default_gazetteer()
@@ -229,7 +235,7 @@ def tokenize(text: str) -> tuple[list[Token], list[Sentence]]:
     return tokens, sentences
 
 
-@component("tokenize.rules", layer="tokens", version="0.2.0")
+@component("tokenize.rules", layer="tokens", version="0.2.1")
 def make_tokenizer(config):
     _tables()  # load the rule tables once, before the first document
 

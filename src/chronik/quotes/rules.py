@@ -76,6 +76,7 @@ COPULA_FORMS = _WORDS["copula_forms"]
 CHANNEL_PREPS = _WORDS["channel_preps"]
 REFLEXIVE_CUE_VERBS = _WORDS["reflexive_cue_verbs"]
 EPISTEMIC_KONJUNKTIV = _WORDS["epistemic_konjunktiv"]
+CAUSATIVE_LASSEN = _WORDS["causative_lassen"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -800,6 +801,10 @@ class QuoteRules:
             aux = self._distant_auxiliary(d, cue, e)
             if aux is not None:
                 cue, s = [aux] + cue, d.clause(aux)[0]
+            elif d.has_pos and d.pos[cue[0]] == "VVINF":
+                lassen = next((k for k in range(s, cue[0]) if d.low[k] in CAUSATIVE_LASSEN), None)
+                if lassen is not None:
+                    cue = [lassen] + cue  # "ließ über seinen Anwalt erklären": the one who has it said speaks
             cand = self._verb_quote(d, vf, cue, s, e)
             if cand is not None:
                 used.update(cand.cue)
@@ -1978,6 +1983,8 @@ class QuoteRules:
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
+            if q.source_entity is None and len(words) > 1 and words[0].lower() in ("aus", "seitens"):
+                words = words[1:]  # "hieß es aus Gewerkschaftskreisen": where the report comes from
             if q.source_entity is None and len(words) > 1 and words[0] in self.lex.cue_words["nach"]:
                 # "Angaben eines Sprechers", "Einschätzung von Diplomaten": the speaker follows the statement
                 words = words[2:] if words[1].lower() in ("von", "vom") and len(words) > 2 else words[1:]
