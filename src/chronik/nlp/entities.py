@@ -114,6 +114,14 @@ def load_entity_file(path: str | Path) -> list[UserEntity]:
     return out
 
 
+def _coverage(length: int, spans) -> bytearray:
+    """1 under every character one of ``spans`` covers: overlap tests in constant time per span."""
+    covered = bytearray(length)
+    for s, e in spans:
+        covered[s:e] = b"\x01" * (e - s)
+    return covered
+
+
 class UserIndex:
     def __init__(self, entities: list[UserEntity]):
         self.by_alias: dict[str, list[UserEntity]] = {}
@@ -350,9 +358,7 @@ class DocumentConsolidator:
         if not doc.tokens or not any(t.pos for t in doc.tokens):
             return []
         by_start = {t.start: i for i, t in enumerate(doc.tokens)}
-        covered = bytearray(len(doc.text))  # 1 under every character a mention covers
-        for m in mentions:
-            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
+        covered = _coverage(len(doc.text), ((m.start, m.end) for m in mentions))
         found = []
         for r in roles:
             if r.label != "PER" or r.plural or r.group:
@@ -381,17 +387,16 @@ class DocumentConsolidator:
             return []
         starts = {t.start for t in doc.tokens}
         ends = {t.end for t in doc.tokens}
-        covered = [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles]
+        covered = _coverage(len(doc.text), [(m.start, m.end) for m in mentions] + [(r.start, r.end) for r in roles])
         found = []
         for match in self.users.pattern.finditer(doc.text):
             start, end = match.span()
             label = self.users.label_of(match.group())
-            if (label is None or start not in starts or end not in ends
-                    or any(s < end and start < e for s, e in covered)):
+            if label is None or start not in starts or end not in ends or covered.find(1, start, end) != -1:
                 continue
             found.append(Mention(start, end, match.group(), label, "name", score=0.9,
                                  attrs={"source": "entity file"}))
-            covered.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
         return found
 
     def _repeated_names(self, doc: Document, roles: list[RoleMatch], mentions: list[Mention]) -> list[Mention]:

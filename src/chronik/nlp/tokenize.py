@@ -111,10 +111,10 @@ def _letter_ends_sentence(text: str, before: list[list[int]], nxt: list[int] | N
     from .ner_features import word_frequency_buckets
     from .ner_gazetteer import default_gazetteer
 
-    prev_low = text[before[-1][0]:before[-1][1]].lower() if before else ""
+    prev = text[before[-1][0]:before[-1][1]] if before else ""
     if nxt is None:
         return True  # the end of the text: no name follows an initial there
-    if prev_low in ("auf", "bei", "über", "via") and text[nxt[0]].isupper():
+    if prev.lower() in ("auf", "bei", "über", "via") and text[nxt[0]].isupper():
         return True  # "schrieb er auf X. Die Partei …": a platform after a preposition, not an initial
     if not text[nxt[0]].isupper() or not text[nxt[0] - 1: nxt[0]].isspace():
         return False
@@ -125,7 +125,6 @@ def _letter_ends_sentence(text: str, before: list[list[int]], nxt: list[int] | N
         return True
     if not before:
         return False
-    prev = text[before[-1][0]:before[-1][1]]
     return (len(prev) > 2 and prev[0].isupper() and prev[1:].islower() and prev not in gazetteer.first_names
             and prev not in gazetteer.surnames and prev.lower() in word_frequency_buckets())
 

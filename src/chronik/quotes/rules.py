@@ -1969,17 +1969,17 @@ class QuoteRules:
             elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
-                organisation = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "ORG"
-                # a function noun ("der Sprecher") must match a role the person was named with; an epithet
-                # ("der Grünen-Politiker") or an office ("die Kanzlerin") refers back to the last person
-                function = len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "PER"
-                q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), organisation,
-                                                   self.lex.name_genders, function)
-                if len(words) > 1 and self.lex.role_nouns.get(words[-1]) == "EPI":
-                    # an epithet refers to the person named with it if there is one ("Die Sängerin Lena
-                    # Hoffmann und ihr Manager Tom Berger … sagte die Sängerin"), else to the last person
-                    q.source_entity = self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), False,
-                                                       self.lex.name_genders, True) or q.source_entity
+                kind = self.lex.role_nouns.get(words[-1]) if len(words) > 1 else None
+                plural_verb = self._plural_cue(d, q)
+                # a function noun ("der Sprecher") must match a role the person was named with; an office
+                # ("die Kanzlerin") refers back to the last person; an epithet ("die Sängerin") to the person
+                # named with it if there is one, else to the last person
+                entity = None
+                if kind == "EPI":
+                    entity = self._antecedent(doc, mentions, s0, words, plural_verb, False, self.lex.name_genders,
+                                              function=True)
+                q.source_entity = entity if entity is not None else self._antecedent(
+                    doc, mentions, s0, words, plural_verb, kind == "ORG", self.lex.name_genders, kind == "PER")
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
@@ -1990,7 +1990,8 @@ class QuoteRules:
                 words = words[2:] if words[1].lower() in ("von", "vom") and len(words) > 2 else words[1:]
             if q.source_entity is None and (self._anonymous(words, definite=True) or self._definite_role(words)):
                 bare = words[1:] if words[0].lower() in DETS else words
-                q.source_description = " ".join(self._without_genitive_s(w) for w in bare if w.lower() not in INDEFINITE)
+                q.source_description = " ".join(self._without_genitive_s(w) for w in bare
+                                                if w.lower() not in INDEFINITE)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
@@ -2046,8 +2047,7 @@ class QuoteRules:
 
     def _without_genitive_s(self, word: str) -> str:
         """"Sprechers" -> "Sprecher" for the description of an unnamed speaker."""
-        if word.endswith("s") and word[:1].isupper() and any(word[:-1].lower().endswith(r.lower())
-                                                              for r in self.lex.role_nouns):
+        if word.endswith("s") and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
             return word[:-1]
         return word
 
