@@ -451,6 +451,58 @@ def test_causative_lassen_makes_its_subject_the_speaker(pipe):
     assert span(doc, q.source) == "Der Minister" and span(doc, q.message) == "er sei unschuldig"
 
 
+def test_wissen_and_ausrichten_frame_speech_only_after_causative_lassen(pipe):
+    doc = run(pipe, "Berlin. Die Ministerin ließ wissen, dass sie nicht zurücktreten werde. Der Kanzler ließ über "
+                    "seinen Sprecher ausrichten, er stehe zu ihr. Wie der Konzern wissen ließ, bleiben die Werke offen.")
+    assert span(doc, by_cue(doc, "ließ wissen").source) == "Die Ministerin"
+    assert span(doc, by_cue(doc, "ließ … ausrichten").message) == "er stehe zu ihr"
+    assert span(doc, by_cue(doc, "Wie … wissen ließ").source) == "der Konzern"
+    doc = run(pipe, "Köln. Die Bürgermeisterin weiß, dass die Stadt sparen muss. Der Verein richtet im Mai die "
+                    "Meisterschaft aus, sagte der Präsident.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["sagte"]
+
+
+def test_verbs_of_manner_of_speaking_frame_quotes(pipe):
+    doc = run(pipe, "Berlin. „Das ist ein Skandal“, polterte der Fraktionschef. Die Opposition wetterte, die "
+                    "Regierung habe versagt. Der Trainer schimpfte, die Abwehr sei ein Hühnerhaufen gewesen. "
+                    "„Wir kommen wieder“, scherzte die Kapitänin.")
+    assert [(span(doc, q.cue), q.form) for q in doc.quotes] == [
+        ("polterte", "Direct"), ("wetterte", "Indirect"), ("schimpfte", "Indirect"), ("scherzte", "Direct")]
+
+
+def test_light_verb_idioms_of_saying_frame_quotes(pipe):
+    doc = run(pipe, "Berlin. Die Ministerin machte deutlich, dass es keine Steuererhöhungen geben werde. Der "
+                    "Kämmerer gab zu bedenken, dass die Kassen leer seien. Der Ökonom gab zu Protokoll, die "
+                    "Inflation sei gebrochen. Die Ministerin stellte in Aussicht, die Hilfen zu verlängern.")
+    assert [(span(doc, q.cue), span(doc, q.source)) for q in doc.quotes] == [
+        ("machte deutlich", "Die Ministerin"), ("gab zu bedenken", "Der Kämmerer"),
+        ("gab zu Protokoll", "Der Ökonom"), ("stellte in Aussicht", "Die Ministerin")]
+    doc = run(pipe, "Berlin. Die Koalition hatte schon 2019 eine Reform in Aussicht gestellt. Die Zahlen gaben "
+                    "zu denken.")
+    assert doc.quotes == []
+
+
+def test_wie_clause_without_subject_takes_its_source_from_the_origin_phrase(pipe):
+    doc = run(pipe, "Berlin. Wie aus einem internen Papier hervorgeht, plant der Konzern den Abbau von 2000 "
+                    "Stellen. Wie von der Polizei mitgeteilt wurde, ist der Täter gefasst.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["einem internen Papier", "der Polizei"]
+
+
+def test_negated_speech_act_is_no_reported_speech(pipe):
+    doc = run(pipe, "Berlin. Der Sprecher nannte keine Gründe für den Rücktritt. Die Ministerin kritisierte die "
+                    "Entscheidung nicht. Die Gewerkschaft beklagt nicht ausgezahlte Prämien. Der Kanzler kritisierte "
+                    "nicht nur den Zeitplan.")
+    assert [(q.form, span(doc, q.source)) for q in doc.quotes] == [
+        ("Reported", "Die Gewerkschaft"), ("Reported", "Der Kanzler")]
+
+
+def test_unnamed_official_of_a_body_is_anonymous_and_affiliated_with_it(pipe):
+    doc = run(pipe, "Washington. Ein hochrangiger Beamter des Pentagons sagte, die Hilfen würden fortgesetzt.")
+    q = by_cue(doc, "sagte")
+    assert speaker(doc, q) == "Pentagon"
+    assert (q.source_description, q.source_country) == ("hochrangiger Beamter des Pentagons", "USA")
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -67,7 +67,7 @@ def _weak_forms(base: str) -> tuple[str, str, str]:
 
 def verb_forms(verb: Verb, irregular: str) -> list[tuple[str, str]]:
     """All (form, kind) pairs of one lexicon verb."""
-    base = verb.lemma[len(verb.particle):] if verb.particle else verb.lemma
+    base = verb.lemma[len(verb.particle):].strip() if verb.particle else verb.lemma
     if irregular.strip():
         present, preterite, participle = irregular.split()
     else:
@@ -78,7 +78,10 @@ def verb_forms(verb: Verb, irregular: str) -> list[tuple[str, str]]:
     subjunctive = stem + "e"
     finite = {present, preterite, preterite_pl, present_pl, subjunctive, stem + "t"}
     out: list[tuple[str, str]] = []
-    if verb.particle:
+    if " " in verb.particle:  # a phrase: "zu bedenken geben" ("gab zu bedenken", "zu bedenken gegeben")
+        out += [(f, "finite") for f in finite]
+        out.append((participle, "split_participle"))
+    elif verb.particle:
         out += [(f, "finite") for f in finite]
         out += [(verb.particle + f, "fused") for f in finite]
         out.append((verb.particle + participle, "participle"))

@@ -77,6 +77,10 @@ CHANNEL_PREPS = _WORDS["channel_preps"]
 REFLEXIVE_CUE_VERBS = _WORDS["reflexive_cue_verbs"]
 EPISTEMIC_KONJUNKTIV = _WORDS["epistemic_konjunktiv"]
 CAUSATIVE_LASSEN = _WORDS["causative_lassen"]
+LASSEN_ONLY_VERBS = _WORDS["lassen_only_verbs"]
+ORIGIN_PREPS = _WORDS["origin_preps"]
+NEGATIONS = _WORDS["negations"]
+NEGATION_FOCUS = _WORDS["negation_focus"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
@@ -432,11 +436,12 @@ class _Doc:
             if vf.kind == "infinitive":
                 continue
             if vf.kind == "finite" and vf.verb.particle:
-                p = self._particle(i, clause_end, vf.verb.particle)
-                if p is not None:
-                    return vf, self.with_companions([i, p], clause_end)
-                if i > 0 and self.low[i - 1] == vf.verb.particle:  # verb-final "bekannt gab"
-                    return vf, self.with_companions([i - 1, i], clause_end)
+                words = vf.verb.particle.split()
+                p = self._particle(i, clause_end, words[-1])
+                if p is not None and self._phrase_ends_at(p, words):
+                    return vf, self.with_companions([i] + list(range(p + 1 - len(words), p + 1)), clause_end)
+                if self._phrase_ends_at(i - 1, words):  # verb-final "bekannt gab", "zu bedenken gab"
+                    return vf, self.with_companions(list(range(i - len(words), i + 1)), clause_end)
                 continue
             if vf.kind == "participle":
                 if i + 1 < clause_end and self.low[i + 1] in ("werden", "haben", "sein") \
@@ -449,12 +454,19 @@ class _Doc:
                     return vf, self.with_companions(cue, clause_end)
                 continue  # "behauptet" without an auxiliary is the finite verb
             if vf.kind == "split_participle":
-                if i > 0 and self.low[i - 1] == vf.verb.particle:
-                    return vf, self.with_companions(sorted(self._with_auxiliary(i) + [i - 1]), clause_end)
+                words = vf.verb.particle.split()
+                if self._phrase_ends_at(i - 1, words):
+                    phrase = list(range(i - len(words), i))
+                    return vf, self.with_companions(sorted(self._with_auxiliary(i) + phrase), clause_end)
                 continue
             if plain is None:
                 plain = (vf, self.with_companions([i], clause_end))
         return plain
+
+    def _phrase_ends_at(self, k: int, words: list[str]) -> bool:
+        """Tokens up to k are ``words`` (a verb particle, one word or a phrase like "zu bedenken")."""
+        a = k + 1 - len(words)
+        return a >= 0 and all(self.low[a + j] == w for j, w in enumerate(words))
 
     def extended_attribute(self, i: int) -> bool:
         """Token i is the participle closing an extended attribute ("die am Montag veröffentlichte Studie",
@@ -775,6 +787,9 @@ class QuoteRules:
             if hit is None:
                 continue
             vf, cue = hit
+            cue = self._with_causative_lassen(d, vf, cue, s)
+            if cue is None:
+                continue
             src = self._without_dative_medium(d, vf, cue, self._subject(d, s, e, cue))
             return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
                          addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
@@ -801,15 +816,28 @@ class QuoteRules:
             aux = self._distant_auxiliary(d, cue, e)
             if aux is not None:
                 cue, s = [aux] + cue, d.clause(aux)[0]
-            elif d.has_pos and d.pos[cue[0]] == "VVINF":
-                lassen = next((k for k in range(s, cue[0]) if d.low[k] in CAUSATIVE_LASSEN), None)
-                if lassen is not None:
-                    cue = [lassen] + cue  # "ließ über seinen Anwalt erklären": the one who has it said speaks
+            else:
+                cue = self._with_causative_lassen(d, vf, cue, s)
+                if cue is None:
+                    continue
             cand = self._verb_quote(d, vf, cue, s, e)
             if cand is not None:
                 used.update(cand.cue)
                 cands.append(cand)
                 covered.update(cand.message)
+
+    @staticmethod
+    def _with_causative_lassen(d: _Doc, vf, cue: list[int], s: int) -> list[int] | None:
+        """The cue with a causative lassen before its infinitive ("ließ über seinen Anwalt erklären": the
+        one who has it said speaks); None for a verb that frames speech only so ("ließ wissen", not "weiß")."""
+        lassen = None
+        if d.has_pos and d.pos[cue[0]] == "VVINF":
+            lassen = next((k for k in range(s, cue[0]) if d.low[k] in CAUSATIVE_LASSEN), None)
+            if lassen is None and cue[-1] + 1 < d.n and d.low[cue[-1] + 1] in CAUSATIVE_LASSEN:
+                lassen = cue[-1] + 1  # verb-final clause: "wie der Konzern wissen ließ"
+        if lassen is None:
+            return None if vf.verb.lemma in LASSEN_ONLY_VERBS else cue
+        return sorted([lassen] + cue)
 
     def _distant_auxiliary(self, d: _Doc, cue: list[int], e: int) -> int | None:
         """The finite auxiliary of a participle cue that closes its clause, when parentheses or
@@ -857,6 +885,8 @@ class QuoteRules:
                 a = k  # "Wie schon die WHO sagte", but not the comparison "wie auch schon der Kollege, auf … hinweist"
             if a + 1 < cue[0] and d.low[a] == "sich" and d.low[a + 1] in ("aus", "von", "vom"):
                 a, reflexive = a + 2, [a]  # "Wie sich aus der Auswertung ergab": the source is what it follows from
+            if a + 1 < cue[0] and d.low[a] in ORIGIN_PREPS and d.np_forward(a, cue[0]) == a:
+                a += 1  # "Wie aus einem Papier hervorgeht", "Wie von der Polizei mitgeteilt wurde": no subject
             src = list(range(a, d.np_forward(a, cue[0])))
             src = self._without_dative_medium(d, vf, cue, [k for k in src if k not in cue], verb_final=True)
             drop = set(range(s, e)) | {s - 1, e}
@@ -991,9 +1021,22 @@ class QuoteRules:
                     return cand
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
-                cand.speaker_only = not verb.reported
+                # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
+                cand.speaker_only = not verb.reported or self._negated(d, objects)
                 return cand
         return None
+
+    @staticmethod
+    def _negated(d: _Doc, tokens: list[int]) -> bool:
+        """A negation of the first conjunct among the tokens; not "nicht nur", not an attribute ("beklagen
+        nicht ausgezahlte Prämien")."""
+        for k in tokens:
+            if d.low[k] in ("und", "sowie", "sondern"):
+                return False  # "verwies auf X und möchte keine Ursache ausschließen": a second predicate
+            nxt = k + 1 < d.n and (d.low[k + 1] in NEGATION_FOCUS or d.has_pos and d.pos[k + 1] == "ADJA")
+            if d.low[k] in NEGATIONS and not nxt:
+                return True
+        return False
 
     @staticmethod
     def _coordinated_report(d: _Doc, cue: list[int], e: int) -> int | None:
@@ -1966,6 +2009,12 @@ class QuoteRules:
                 q.attrs["source_kind"] = "description"
             elif ranked and not place_only:
                 q.source_entity = ranked[0].entity
+                if ranked[0].label != "PER" and self._anonymous(words):
+                    # "Ein hochrangiger Beamter des Pentagons": an unnamed person affiliated with the body
+                    bare = words[1:] if words[0].lower() in DETS else words
+                    q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
+                    q.source_country = doc.entities[ranked[0].entity].country or self._affiliation(text)
+                    q.attrs["source_kind"] = "anonymous"
             elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
