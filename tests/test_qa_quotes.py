@@ -503,6 +503,22 @@ def test_unnamed_official_of_a_body_is_anonymous_and_affiliated_with_it(pipe):
     assert (q.source_description, q.source_country) == ("hochrangiger Beamter des Pentagons", "USA")
 
 
+def test_time_in_a_reported_act_dates_the_act_not_its_content(pipe):
+    doc = run(pipe, "Madrid. Regierungschef Pedro Sánchez hat am Montag Neuwahlen angekündigt. Die Opposition "
+                    "kündigte Proteste für den 23. Juli an.")
+    first, second = doc.quotes
+    assert first.form == second.form == "Reported"
+    assert doc.timexes[first.timex].value == "2023-03-20" and second.timex is None
+
+
+def test_speaker_of_nach_eigenen_angaben_is_the_subject(pipe):
+    doc = run(pipe, "Berlin. Nach eigenen Worten hat Olaf Scholz nichts gewusst. Der Konzern hat nach eigenen "
+                    "Angaben 500 Stellen gestrichen.")
+    named, unnamed = doc.quotes
+    assert span(doc, named.source) == "eigenen Worten" and speaker(doc, named) == "Olaf Scholz"
+    assert unnamed.source_entity is None and unnamed.source_description == "Konzern"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -80,6 +80,7 @@ CAUSATIVE_LASSEN = _WORDS["causative_lassen"]
 LASSEN_ONLY_VERBS = _WORDS["lassen_only_verbs"]
 ORIGIN_PREPS = _WORDS["origin_preps"]
 NEGATIONS = _WORDS["negations"]
+CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
@@ -1958,15 +1959,28 @@ class QuoteRules:
         a, b = d.sent_bounds[c.sentence]
         lo, hi = d.toks[a].start, d.toks[b - 1].end
         anchor = d.toks[c.cue[0]].start
-        msg_spans = [(d.toks[k].start, d.toks[k].end) for k in c.message]
+        # a reported act's clause is its message, and its time adverbial dates the act ("hat am Montag
+        # Neuwahlen angekündigt"), unless it dates the content ("kündigte Wahlen für den 23. Juli an")
+        msg_spans = [] if c.form == "Reported" else [(d.toks[k].start, d.toks[k].end) for k in c.message]
         best, best_dist = None, None
         for ti, t in d.timexes_between(lo, hi):
             if t.type not in ("DATE", "TIME") or any(s <= t.start < e for s, e in msg_spans):
                 continue  # a duration or a set ("in seiner jährlichen Pressekonferenz") dates no utterance
+            if c.form == "Reported" and QuoteRules._dates_content(d, bisect.bisect_left(d.starts, t.start)):
+                continue
             dist = abs(t.start - anchor)
             if best_dist is None or dist < best_dist:
                 best, best_dist = ti, dist
         return best
+
+    @staticmethod
+    def _dates_content(d: _Doc, k: int) -> bool:
+        """The time expression at token k follows (or starts with) a preposition that dates the content of
+        a report: "für (den) 23. Juli", "bis Ende Mai"."""
+        j = k - 1
+        while j > 0 and d.is_det(j):
+            j -= 1
+        return d.low[k] in CONTENT_TIME_PREPS or j >= 0 and d.low[j] in CONTENT_TIME_PREPS
 
     # -- source resolution --------------------------------------------------------------------------------
     def _resolve_sources(self, d: _Doc, doc: Document) -> None:
@@ -2030,6 +2044,20 @@ class QuoteRules:
                 q.source_entity = entity if entity is not None else self._antecedent(
                     doc, mentions, s0, words, plural_verb, kind == "ORG", self.lex.name_genders, kind == "PER")
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
+            if q.source_entity is None and words[0].lower().startswith("eigen") and q.message:
+                # "Die Ministerin will nach eigener Aussage …": the subject the report is about speaks
+                subject = [m for m in overlapping(q.message[0][0], q.message[-1][1]) if m.entity is not None
+                           and m.label in ("PER", "ORG") and any(a <= m.start < b for a, b in q.message)]
+                if subject:
+                    q.source_entity = subject[0].entity
+                    q.attrs["source_kind"] = "reflexive"
+                else:  # "Der Konzern hat nach eigenen Angaben …": the unnamed subject, described
+                    k = bisect.bisect_left(d.starts, q.message[0][0])
+                    np = [d.text[j] for j in range(k, d.np_forward(k, d.n))]
+                    if 2 <= len(np) <= 4 and d.is_det(k) and np[-1][:1].isupper():
+                        q.source_description = " ".join(np[1:])
+                        q.source_country = describe_role(" ".join(np))[0] or self._affiliation(" ".join(np))
+                        q.attrs["source_kind"] = "reflexive"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
             if q.source_entity is None and len(words) > 1 and words[0].lower() in ("aus", "seitens"):
