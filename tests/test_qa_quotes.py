@@ -519,6 +519,22 @@ def test_speaker_of_nach_eigenen_angaben_is_the_subject(pipe):
     assert unnamed.source_entity is None and unnamed.source_description == "Konzern"
 
 
+def test_trailing_hiess_es_frames_a_konjunktiv_clause_with_a_verb_of_saying(pipe):
+    doc = run(pipe, "Moskau. Russland habe ein Telefonat vorgeschlagen, hieß es aus dem Kreml. Washington "
+                    "reagierte zunächst nicht.")
+    q = by_cue(doc, "hieß es")
+    assert (q.form, span(doc, q.source), span(doc, q.message)) == (
+        "Indirect", "aus dem Kreml", "Russland habe ein Telefonat vorgeschlagen")
+    assert speaker(doc, q) == "Kreml" and len(doc.quotes) == 1
+
+
+def test_reported_act_in_konjunktiv_continues_the_report(pipe):
+    doc = run(pipe, "Berlin. Angela Merkel sagte dem Sender, sie bereue nichts. Sie habe damals richtig entschieden.")
+    q = doc.quotes[-1]
+    assert (q.form, span(doc, q.message), speaker(doc, q)) == (
+        "FreeIndirect", "Sie habe damals richtig entschieden.", "Angela Merkel")
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -1131,6 +1131,8 @@ class QuoteRules:
             return False
         if d.low[nxt] in self.lex.cue_words["so"]:
             return d.np_forward(nxt + 1, ce) > nxt + 1
+        if d.low[nxt] in self.lex.cue_words["heisst"]:
+            return self._es_near(d, nxt, nxt, ce)  # ", hieß es aus dem Kreml."
         return d.verb_at(nxt, ce) is not None
 
     @staticmethod
@@ -1759,7 +1761,13 @@ class QuoteRules:
     # -- 4. continuation ------------------------------------------------------------------------
     def _continuations(self, d: _Doc, cands: list[_Cand]) -> list[_Cand]:
         by_sentence: dict[int, list[_Cand]] = {}
+        # "Sie habe damals richtig entschieden": a reported act in Konjunktiv continues the report before it
+        reported_content = {id(c) for c in cands if (c.speaker_only or c.form == "Reported") and c.cue
+                             and any(self.lex.konjunktiv.get(d.low[k]) == "I" and d.low[k - 1] != "ich"
+                                     and (k + 1 >= d.n or d.low[k + 1] != "ich") for k in c.cue)}
         for cand in cands:
+            if id(cand) in reported_content:
+                continue
             for k in cand.message:
                 by_sentence.setdefault(d.sent_of[k], []).append(cand)
         out: list[_Cand] = []
@@ -1776,7 +1784,10 @@ class QuoteRules:
                     pending[ci].source, pending[ci].medium = list(last.source), last.medium
                 if not pending[ci].speaker_only:
                     out.append(pending[ci])
-                if pending[ci].source:
+                live = last is not None and si - last_sentence <= CONTINUATION_GAP
+                if pending[ci].source and not (id(pending[ci]) in reported_content and live):
+                    if id(pending[ci]) in reported_content:
+                        by_sentence.setdefault(si, [])  # no report to continue: it names a speaker
                     last = pending[ci]
                     last_sentence = max(d.sent_of[k] for k in pending[ci].message)
                 ci += 1
