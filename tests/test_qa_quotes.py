@@ -535,6 +535,15 @@ def test_reported_act_in_konjunktiv_continues_the_report(pipe):
         "FreeIndirect", "Sie habe damals richtig entschieden.", "Angela Merkel")
 
 
+def test_pronoun_speaker_after_a_report_is_its_speaker_not_the_addressee(pipe):
+    doc = run(pipe, "Washington. Präsident Joe Biden warnte Wladimir Putin in einem Telefonat vor einem Einmarsch. "
+                    "Die USA würden entschlossen reagieren, sagte er.")
+    assert speaker(doc, by_cue(doc, "sagte")) == "Joe Biden"
+    doc = run(pipe, "Berlin. Olaf Scholz sagte, die Lage sei ernst. Später äußerte sich Emmanuel Macron in Paris. "
+                    "Die Lage sei stabil, sagte er.")
+    assert speaker(doc, doc.quotes[-1]) == "Emmanuel Macron"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -2005,6 +2005,7 @@ class QuoteRules:
             return [m for m in mentions[lo:hi] if m.end > a]
 
         last_unnamed: Quote | None = None  # the latest quote of an unnamed speaker ("ein Sprecher des Pentagons")
+        last_person: Quote | None = None  # the latest quote of a person
         for q in doc.quotes:
             if not q.source:
                 continue
@@ -2049,6 +2050,8 @@ class QuoteRules:
                 # ("die Kanzlerin") refers back to the last person; an epithet ("die Sängerin") to the person
                 # named with it if there is one, else to the last person
                 entity = None
+                if len(words) == 1 and not plural_verb:
+                    entity = self._previous_speaker(doc, q, last_person, words[0].lower(), plural_verb)
                 if kind == "EPI":
                     entity = self._antecedent(doc, mentions, s0, words, plural_verb, False, self.lex.name_genders,
                                               function=True)
@@ -2091,6 +2094,8 @@ class QuoteRules:
                 # the unnamed speaker just quoted (described, or coded as the body he speaks for)
                 q.source_entity = last_unnamed.source_entity
                 q.source_description, q.source_country = last_unnamed.source_description, last_unnamed.source_country
+            if q.source_entity is not None and doc.entities[q.source_entity].label == "PER":
+                last_person = q
             if q.source_description is not None or (q.source_entity is not None and self._anonymous(words)):
                 last_unnamed = q
             elif q.source_entity is not None:
@@ -2195,6 +2200,24 @@ class QuoteRules:
             elif (m.label == "PER" and not plural_verb) or (plural and m.label == "ORG"):
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
         return None
+
+    def _previous_speaker(self, doc: Document, q: Quote, last_person: Quote | None, pronoun: str,
+                          plural_verb: bool | None) -> int | None:
+        """A subject pronoun in the sentence after a person's quotation is that person where the gender
+        allows ("Biden warnte Putin … Die USA würden reagieren, sagte er": Biden, not Putin)."""
+        if last_person is None or q.sentence is None or last_person.sentence is None \
+                or q.sentence - last_person.sentence > 1 or pronoun not in ("er", "sie"):
+            return None
+        if pronoun == "sie" and plural_verb is not False:
+            return None  # "sie" may be plural
+        after = max(b for _, b in last_person.message + last_person.source + last_person.addressee + last_person.cue)
+        if any(m.label == "PER" and m.entity not in (None, last_person.source_entity)
+               and after <= m.start < q.source[0][0] for m in doc.mentions):
+            return None  # "Scholz sagte … Macron widersprach, er sagte …": a person named since
+        gender = self.lex.name_genders.get(doc.entities[last_person.source_entity].name.split(" ")[0])
+        if gender == ("f" if pronoun == "er" else "m"):
+            return None
+        return last_person.source_entity
 
     @staticmethod
     def _holds_role(entity, head: str) -> bool:
