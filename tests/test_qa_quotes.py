@@ -544,6 +544,12 @@ def test_pronoun_speaker_after_a_report_is_its_speaker_not_the_addressee(pipe):
     assert speaker(doc, doc.quotes[-1]) == "Emmanuel Macron"
 
 
+def test_dative_plural_role_after_nach_angaben_von_is_an_anonymous_source(pipe):
+    doc = run(pipe, "Moskau. Nach Angaben von US-Regierungsvertretern bereitet Russland einen Angriff vor.")
+    q = by_cue(doc, "Nach")
+    assert (q.source_description, q.source_country) == ("US-Regierungsvertreter", "USA")
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -40,11 +40,12 @@ class Lexicon:
 
     def is_role_noun(self, word: str) -> bool:
         """A source role noun or a compound ending in one ("Sprecher", "Regierungssprecher", "Regierungskreisen"),
-        also in the genitive ("Sprechers")."""
+        also in the genitive ("Sprechers") and the dative plural ("von US-Regierungsvertretern")."""
         low = word.lower()
         if low.endswith("s") and len(low) > 5:
             low = low[:-1]  # genitive: "eines Sprechers"
-        return any(low.endswith(r.lower()) for r in self.role_nouns)
+        forms = [low, low[:-1]] if low.endswith(("ern", "en")) and len(low) > 5 else [low]
+        return any(f.endswith(r.lower()) for f in forms for r in self.role_nouns)
 
 
 def _rows(name: str) -> list[list[str]]:

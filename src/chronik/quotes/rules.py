@@ -2139,8 +2139,9 @@ class QuoteRules:
             or bare or (definite and first in DETS)
 
     def _without_genitive_s(self, word: str) -> str:
-        """"Sprechers" -> "Sprecher" for the description of an unnamed speaker."""
-        if word.endswith("s") and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
+        """"Sprechers" -> "Sprecher", "Regierungsvertretern" -> "Regierungsvertreter" for the description
+        of an unnamed speaker."""
+        if word.endswith(("s", "ern")) and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
             return word[:-1]
         return word
 
