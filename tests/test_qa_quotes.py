@@ -550,6 +550,13 @@ def test_dative_plural_role_after_nach_angaben_von_is_an_anonymous_source(pipe):
     assert (q.source_description, q.source_country) == ("US-Regierungsvertreter", "USA")
 
 
+def test_unnamed_common_noun_speaker_is_described_and_carried_by_a_pronoun(pipe):
+    doc = run(pipe, "Berlin. „Die Lage ist ernst“, sagte der Landrat. „Aber“, fügte er hinzu, „wir haben alles im "
+                    "Griff.“ Viele Anwohner befürchten, dass der Lärm zunimmt.")
+    assert [(span(doc, q.source), q.source_description) for q in doc.quotes] == [
+        ("der Landrat", "Landrat"), ("er", "Landrat"), ("Viele Anwohner", "Anwohner")]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -2087,6 +2087,12 @@ class QuoteRules:
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "anonymous"
+            if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
+                # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
+                bare = words[1:] if words[0].lower() in DETS else words
+                q.source_description = " ".join(self._without_genitive_s(w) for w in bare)
+                q.source_country = describe_role(text)[0] or self._affiliation(text)
+                q.attrs["source_kind"] = "description"
             if q.source_entity is None and q.source_description is None and len(words) == 1 \
                     and words[0].lower() in PRONOUNS_TO_RESOLVE and last_unnamed is not None \
                     and q.sentence - last_unnamed.sentence <= 2:
@@ -2137,6 +2143,13 @@ class QuoteRules:
         bare = k > 0 and not any(w.lower() in DETS for w in words[:k])
         return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower() \
             or bare or (definite and first in DETS)
+
+    @staticmethod
+    def _common_noun_phrase(words: list[str]) -> bool:
+        """A short phrase of a determiner or quantifier, lowercase adjectives and one capitalised noun."""
+        if not 2 <= len(words) <= 4 or words[0].lower() not in DETS or not words[-1][:1].isupper():
+            return False
+        return all(w[:1].islower() and w.isalpha() for w in words[1:-1]) and words[-1].replace("-", "").isalpha()
 
     def _without_genitive_s(self, word: str) -> str:
         """"Sprechers" -> "Sprecher", "Regierungsvertretern" -> "Regierungsvertreter" for the description
