@@ -557,6 +557,15 @@ def test_unnamed_common_noun_speaker_is_described_and_carried_by_a_pronoun(pipe)
         ("der Landrat", "Landrat"), ("er", "Landrat"), ("Viele Anwohner", "Anwohner")]
 
 
+def test_interjected_frame_keeps_the_fragment_after_it_and_wissen_needs_lassen(pipe):
+    doc = run(pipe, "Berlin. Er habe, so der Anwalt, von nichts gewusst. Eine Einigung sei möglich, glaubt der "
+                    "Verhandlungsführer, aber nicht vor Ostern.")
+    so, glaubt = doc.quotes
+    assert (span(doc, so.cue), span(doc, so.message)) == ("so", "Er habe … von nichts gewusst")
+    assert span(doc, glaubt.message) == "Eine Einigung sei möglich … aber nicht vor Ostern"
+    assert glaubt.timex is None  # "vor Ostern" dates the content, not the statement
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -419,6 +419,10 @@ class _Doc:
         forms = self.lex.forms.get(self.low[i])
         if not forms:
             return None
+        if all(f.verb.lemma in LASSEN_ONLY_VERBS for f in forms):
+            s, e = self.clause(i)
+            if not any(self.low[k] in CAUSATIVE_LASSEN for k in range(s, min(e + 1, self.n))):
+                return None  # "weiß", "gewusst", "richtet … aus" without a causative lassen
         if self.has_pos and self.pos[i] in NOT_VERB_TAGS and not (
                 self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
                 and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))) \
@@ -945,6 +949,9 @@ class QuoteRules:
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \
                         and not (d.low[ss] in SUBORDINATORS and d.low[ss] not in ("dass", "ob")
                                  and d.text[s - 2] not in QUOTE_MARKS):  # "Als die Polizei eintraf, sagte …"
+                    if e + 1 < se and d.text[e] == "," and d.low[e + 1] in CONJUNCTIONS \
+                            and self._verbless(d, e + 1, d.message_end(e + 1)):
+                        msg += list(range(e + 1, d.message_end(e + 1)))  # "…, glaubt X, aber nicht vor Ostern."
                     cand = mk("Indirect", src, msg)
                     cand.subjunctive = d.has_konjunktiv(ss, s - 1)
                     return cand
