@@ -566,6 +566,19 @@ def test_interjected_frame_keeps_the_fragment_after_it_and_wissen_needs_lassen(p
     assert glaubt.timex is None  # "vor Ostern" dates the content, not the statement
 
 
+def test_relative_pronoun_speaker_resolves_to_the_phrase_before_it(pipe):
+    doc = run(pipe, "Berlin. Olaf Scholz, der am Montag erklärte, die Lage sei ruhig, reiste ab. Die Gewerkschaft, "
+                    "die am Dienstag mitteilte, der Streik gehe weiter, ist zufrieden.")
+    scholz, union = doc.quotes
+    assert span(doc, scholz.source) == "der" and speaker(doc, scholz) == "Olaf Scholz"
+    assert span(doc, union.source) == "die" and union.source_description == "Gewerkschaft"
+
+
+def test_time_in_the_speakers_relative_clause_does_not_date_the_quote(pipe):
+    doc = run(pipe, "Berlin. Die Ministerin, die am Freitag in Brüssel war, sagte, die EU müsse handeln.")
+    assert by_cue(doc, "sagte").timex is None
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -1984,8 +1984,12 @@ class QuoteRules:
         for ti, t in d.timexes_between(lo, hi):
             if t.type not in ("DATE", "TIME") or any(s <= t.start < e for s, e in msg_spans):
                 continue  # a duration or a set ("in seiner jährlichen Pressekonferenz") dates no utterance
-            if c.form == "Reported" and QuoteRules._dates_content(d, bisect.bisect_left(d.starts, t.start)):
+            k = bisect.bisect_left(d.starts, t.start)
+            if c.form == "Reported" and QuoteRules._dates_content(d, k):
                 continue
+            cs, _ = d.clause(k)
+            if cs > a and d.text[cs - 1] == "," and d.low[cs] in RELATIVES and d.clause(c.cue[0])[0] != cs:
+                continue  # "Die Ministerin, die am Freitag in Brüssel war, sagte …": the relative clause's time
             dist = abs(t.start - anchor)
             if best_dist is None or dist < best_dist:
                 best, best_dist = ti, dist
@@ -2094,6 +2098,17 @@ class QuoteRules:
                 if q.source_country is None and place_only:
                     q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "anonymous"
+            if q.source_entity is None and len(words) == 1 and words[0].lower() in RELATIVES:
+                # "Ein Sprecher, der am Montag erklärte, …": the relative pronoun stands for the phrase before
+                head = self._relative_antecedent(doc, s0)
+                if head is not None:
+                    a, b = head
+                    hit = [m for m in overlapping(a, b) if m.entity is not None and m.label in ("PER", "ORG")]
+                    if hit:
+                        q.source_entity = hit[-1].entity
+                    else:
+                        words = doc.text[a:b].split()
+                    q.attrs["source_kind"] = "relative"
             if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
                 # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
                 bare = words[1:] if words[0].lower() in DETS else words
@@ -2150,6 +2165,19 @@ class QuoteRules:
         bare = k > 0 and not any(w.lower() in DETS for w in words[:k])
         return first in INDEFINITE or first in ("mehrere", "zwei", "drei", "einige") or first == head.lower() \
             or bare or (definite and first in DETS)
+
+    @staticmethod
+    def _relative_antecedent(doc: Document, start: int) -> tuple[int, int] | None:
+        """Offsets of the short noun phrase (determiner to noun, at most five words; else the last three
+        words) before the comma that opens the relative clause at ``start``."""
+        before = doc.text[max(0, start - 120):start].rstrip()
+        if not before.endswith(","):
+            return None
+        end = start - (len(doc.text[max(0, start - 120):start]) - len(before)) - 1
+        words = doc.text[max(0, start - 120):end].split()[-5:]
+        k = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower() in DETS), max(0, len(words) - 3))
+        phrase = " ".join(words[k:])  # without a determiner the name before the comma ("Olaf Scholz, der …")
+        return (end - len(phrase), end) if phrase else None
 
     @staticmethod
     def _common_noun_phrase(words: list[str]) -> bool:
