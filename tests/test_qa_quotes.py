@@ -579,6 +579,12 @@ def test_time_in_the_speakers_relative_clause_does_not_date_the_quote(pipe):
     assert by_cue(doc, "sagte").timex is None
 
 
+def test_message_ends_before_a_second_predicate_of_the_speaker(pipe):
+    doc = run(pipe, "Berlin. Das Unternehmen kündigte an, die Preise zu erhöhen, und begründete dies mit "
+                    "gestiegenen Kosten.")
+    assert span(doc, by_cue(doc, "kündigte an").message) == "die Preise zu erhöhen"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

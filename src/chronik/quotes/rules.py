@@ -1098,8 +1098,12 @@ class QuoteRules:
     @staticmethod
     def _message_stop(d: _Doc, a: int, b: int) -> int:
         """End of a message clause starting at a: before ", doch/aber X erklärte, …", a coordinated clause
-        with its own reporting verb in the indicative and its own complement, which opens a new quotation."""
+        with its own reporting verb in the indicative and its own complement, which opens a new quotation;
+        before ", und <indicative verb>", a second predicate of the speaker."""
         for k in range(a + 1, b - 2):
+            if d.text[k] == "," and d.low[k + 1] == "und" and d.has_pos and d.pos[k + 2] == "VVFIN" \
+                    and d.quote_of[k] < 0 and not d.has_konjunktiv(k + 2, k + 3):
+                return k  # "kündigte an, die Preise zu erhöhen, und begründete dies …": the subject acts again
             if d.text[k] != "," or d.low[k + 1] not in ("aber", "doch", "jedoch", "sondern") or d.quote_of[k] >= 0:
                 continue
             c0, c1 = d.clause(k + 2)
