@@ -585,6 +585,22 @@ def test_message_ends_before_a_second_predicate_of_the_speaker(pipe):
     assert span(doc, by_cue(doc, "kündigte an").message) == "die Preise zu erhöhen"
 
 
+def test_epithets_of_compound_roles_demonyms_and_diplomats_refer_back(pipe):
+    doc = run(pipe, "Berlin. Bundesfinanzminister Christian Lindner lehnt neue Schulden ab. Der FDP-Chef sagte, die "
+                    "Schuldenbremse gelte. Nato-Generalsekretär Jens Stoltenberg sagte, das Bündnis sei bereit. Der "
+                    "Norweger betonte, man suche keine Konfrontation. Außenministerin Catherine Colonna reiste nach "
+                    "Kiew. Die Diplomatin sagte, Frankreich helfe.")
+    assert [speaker(doc, q) for q in doc.quotes] == [
+        "Christian Lindner", "Jens Stoltenberg", "Jens Stoltenberg", "Catherine Colonna"]
+
+
+def test_coordinated_subject_with_an_apposition_is_one_source(pipe):
+    doc = run(pipe, "Berlin. Die Vorsitzende der Linken, Janine Wissler, und Parteichef Martin Schirdewan erklärten "
+                    "gemeinsam, die Partei werde geschlossen antreten.")
+    assert span(doc, by_cue(doc, "erklärten").source) == (
+        "Die Vorsitzende der Linken, Janine Wissler, und Parteichef Martin Schirdewan")
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

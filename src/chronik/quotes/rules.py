@@ -101,6 +101,15 @@ _LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Nouns for a country's people ("Norweger", "Französin"): as a definite source they are an epithet
+    of the person last named ("Der Norweger betonte …")."""
+    text = resources.files("chronik.lexicons.gazetteers").joinpath("countries.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(n for r in rows if len(r) > 3 for n in r[3].split("|") if n)
+
+
+@lru_cache(maxsize=1)
 def _affiliations() -> list[tuple[str, str]]:
     """(lower-case prefix, ISO alpha-3) used when chronik.nlp.roles is not available."""
     return [(r[0].lower(), r[1]) for r in _resource_rows("affiliations.tsv")]
@@ -1263,6 +1272,12 @@ class QuoteRules:
         start = s
         while start < fin and d.low[start] in CONJUNCTIONS:
             start += 1
+        ss, _ = d.sentence_range(s)
+        if start > s and d.low[start - 1] in ("und", "sowie") and start - 2 > ss and d.text[start - 2] == "," \
+                and d.np_forward(start, fin) == fin \
+                and (d.is_det(ss) or d.text[ss][:1].isupper()) and self._verbless(d, ss, start - 2) \
+                and d.low[ss] not in SUBORDINATORS and d.np_forward(ss, start - 2) > ss:
+            return list(range(ss, fin))  # "Die Vorsitzende der Linken, Janine Wissler, und Parteichef X erklärten"
         if fin - 1 > start and d.low[fin - 1] in ("und", "sowie"):
             # "Podolski war anwesend und sagte, …": the subject of the first conjunct
             a = start + 1 if d.low[start] in FOCUS_ADVERBS else start
@@ -2059,7 +2074,7 @@ class QuoteRules:
             elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
-                kind = self.lex.role_nouns.get(words[-1]) if len(words) > 1 else None
+                kind = self._role_kind(words[-1]) if len(words) > 1 else None
                 plural_verb = self._plural_cue(d, q)
                 # a function noun ("der Sprecher") must match a role the person was named with; an office
                 # ("die Kanzlerin") refers back to the last person; an epithet ("die Sängerin") to the person
@@ -2138,12 +2153,18 @@ class QuoteRules:
                 if hit:
                     q.addressee_entity = hit[-1].entity
 
+    def _role_kind(self, head: str) -> str | None:
+        """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
+        a demonym ("der Norweger") is an epithet."""
+        kind = self.lex.role_nouns.get(head) or self.lex.role_nouns.get(head.split("-")[-1])
+        return kind or ("EPI" if head in _demonyms() else None)
+
     def _definite_role(self, words: list[str]) -> bool:
         """An anaphoric role: "der Sprecher", "die Kanzlerin", "der Grünen-Politiker"."""
         if not (len(words) <= 3 and words[0].lower() in ("der", "die", "das", "dieser", "diese")):
             return False
         head = words[-1]
-        if head in self.lex.role_nouns or head.endswith(("-Politiker", "-Politikerin")):
+        if self._role_kind(head) is not None or head.endswith(("-Politiker", "-Politikerin")):
             return True
         phrase = " ".join(words)
         return any(r.label == "PER" and r.end == len(phrase) for r in find_roles(phrase))
