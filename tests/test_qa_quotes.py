@@ -601,6 +601,11 @@ def test_coordinated_subject_with_an_apposition_is_one_source(pipe):
         "Die Vorsitzende der Linken, Janine Wissler, und Parteichef Martin Schirdewan")
 
 
+def test_wonach_source_leaves_out_a_time_before_it(pipe):
+    doc = run(pipe, "Berlin. Die Regierung dementierte am Abend Berichte, wonach der Minister zurücktreten wolle.")
+    assert span(doc, by_cue(doc, "wonach").source) == "Berichte"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -1735,7 +1735,7 @@ class QuoteRules:
         s, _ = d.clause(i - 1) if i > 1 else (ss, ss)
         src: list[int] = []
         for a in range(s, i - 1):
-            if d.np_forward(a, i - 1, appositions=False) == i - 1:
+            if a not in d.in_timex and d.np_forward(a, i - 1, appositions=False) == i - 1:
                 src = list(range(a, i - 1))
                 break
         msg = list(range(i + 1, d.message_end(i)))
