@@ -606,6 +606,13 @@ def test_wonach_source_leaves_out_a_time_before_it(pipe):
     assert span(doc, by_cue(doc, "wonach").source) == "Berichte"
 
 
+def test_conditional_clause_ending_the_sentence_is_no_message(pipe):
+    doc = run(pipe, "Berlin. Der Gewerkschaftschef drohte mit Streiks, sollte kein besseres Angebot kommen.")
+    assert all(span(doc, q.message) != "sollte kein besseres Angebot kommen" for q in doc.quotes)
+    doc = run(pipe, "Berlin. Die Ministerin sagte, sollte es keine Einigung geben, werde sie zurücktreten.")
+    assert span(doc, by_cue(doc, "sagte").message) == "sollte es keine Einigung geben, werde sie zurücktreten"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

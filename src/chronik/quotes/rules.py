@@ -81,6 +81,7 @@ LASSEN_ONLY_VERBS = _WORDS["lassen_only_verbs"]
 ORIGIN_PREPS = _WORDS["origin_preps"]
 NEGATIONS = _WORDS["negations"]
 CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
+CONDITIONAL_V1 = _WORDS["conditional_v1"]
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
@@ -977,7 +978,8 @@ class QuoteRules:
                          and d.has_konjunktiv(nxt, d.clause(nxt)[1]))
             is_complement = not main_follows and self._has_complement(d, e, se) or (
                 (e - cue[-1] <= 4 or self._only_adverbials(d, cue[-1] + 1, e)) and not passive
-                and not self._subordinate(d, s, cue) and self._plain_clause_follows(d, nxt))
+                and not self._subordinate(d, s, cue) and self._plain_clause_follows(d, nxt)
+                and not self._conditional_tail(d, e))
             # "X bestätigte den Vorfall, teilte aber mit, …": the clause after the comma is a second
             # report of the same subject, not this verb's complement; so is "X verteidigte die
             # Entscheidung und sagte, …", where the later verb owns the complement
@@ -1135,6 +1137,8 @@ class QuoteRules:
                 d.text[nxt + 1][:1].isdigit() or d.is_det(nxt + 1) or d.is_noun(nxt + 1))):
             return False  # an adverbial clause ("bestritt das, indem er sagte, …") is no message, but the
             # preposition "seit 2014" may open one
+        if self._conditional_tail(d, e):
+            return False
         # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
             and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS) \
@@ -1142,6 +1146,13 @@ class QuoteRules:
         return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
+
+    @staticmethod
+    def _conditional_tail(d: _Doc, e: int) -> bool:
+        """After the comma at e, a conditional clause ends the sentence ("drohte mit Sanktionen, sollte
+        Russland einmarschieren."): a condition of the act, not its message."""
+        return d.text[e] == "," and e + 1 < d.n and d.low[e + 1] in CONDITIONAL_V1 \
+            and d.clause(e + 1)[1] >= d.message_end(e + 1)
 
     def _trailing_frame(self, d: _Doc, nxt: int, se: int) -> bool:
         """The clause after the comma closes the sentence as its own reporting frame (", so der Sender.",
