@@ -439,6 +439,14 @@ def test_newspaper_after_an_inverted_speaker_is_the_addressee_not_a_quote(pipe):
     assert span(doc, by_cue(doc, "sagte").addressee) == "der Zeitung „Die Welt“"
 
 
+def test_placards_sermons_and_background_talks_are_channels(pipe):
+    doc = run(pipe, "Berlin. Die Demonstranten forderten auf Plakaten den Rücktritt der Regierung. Der Papst sagte "
+                    "in seiner Weihnachtsbotschaft, die Welt dürfe die Opfer nicht vergessen. In einem "
+                    "Hintergrundgespräch sagte ein Diplomat, die Verhandlungen stockten.")
+    assert [(q.channel, q.medium) for q in doc.quotes] == [
+        ("Plakat", "writing"), ("Weihnachtsbotschaft", "speech"), ("Hintergrundgespräch", "speech")]
+
+
 def test_platform_x_at_the_end_of_the_text_is_the_channel(pipe):
     doc = run(pipe, "Berlin. „Es reicht“, schrieb der Abgeordnete auf X.")
     q = by_cue(doc, "schrieb")
