@@ -621,6 +621,12 @@ def test_conditional_clause_ending_the_sentence_is_no_message(pipe):
     assert span(doc, by_cue(doc, "sagte").message) == "sollte es keine Einigung geben, werde sie zurücktreten"
 
 
+def test_age_epithet_refers_back_to_the_person_of_its_gender(pipe):
+    doc = run(pipe, "München. Trainer Thomas Tuchel und Managerin Anna Vogt zeigten sich zufrieden. „Wir sind "
+                    "stolz“, sagte der 50-Jährige. „Ich auch“, sagte die 42-Jährige.")
+    assert [speaker(doc, q) for q in doc.quotes] == ["Thomas Tuchel", "Anna Vogt"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -84,6 +84,7 @@ CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
 CONDITIONAL_V1 = _WORDS["conditional_v1"]
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
+_AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
 WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
 SENT_END = {".", "!", "?"}
 SO_BEFORE = {",", "–", "—", "“", "”", "«", '"'}  # "…, so X." / "– so X –" / "„…“ so X"
@@ -2166,9 +2167,11 @@ class QuoteRules:
 
     def _role_kind(self, head: str) -> str | None:
         """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
-        a demonym ("der Norweger") is an epithet."""
+        a demonym ("der Norweger") or an age ("die 42-Jährige") is an epithet."""
         kind = self.lex.role_nouns.get(head) or self.lex.role_nouns.get(head.split("-")[-1])
-        return kind or ("EPI" if head in _demonyms() else None)
+        if kind is None and (head in _demonyms() or _AGE_EPITHET.fullmatch(head)):
+            kind = "EPI"  # "der Norweger", "der 50-Jährige"
+        return kind
 
     def _definite_role(self, words: list[str]) -> bool:
         """An anaphoric role: "der Sprecher", "die Kanzlerin", "der Grünen-Politiker"."""
@@ -2266,8 +2269,9 @@ class QuoteRules:
         excluded = "f" if pronoun in ("er", "dieser") else "m" if pronoun == "sie" and plural_verb is False else None
         if len(words) > 1 and words[0].lower() in ("der", "dieser"):
             excluded = "f"  # "der Jurist" (a subject, so nominative masculine)
-        elif len(words) > 1 and words[0].lower() in ("die", "diese") and words[-1].endswith("in"):
-            excluded = "m"  # "die Sängerin"
+        elif len(words) > 1 and words[0].lower() in ("die", "diese") and (
+                words[-1].endswith("in") or _AGE_EPITHET.fullmatch(words[-1]) and words[-1].endswith("e")):
+            excluded = "m"  # "die Sängerin", "die 42-Jährige"
         for m in reversed(mentions):
             if m.end > before or m.entity is None:
                 continue
