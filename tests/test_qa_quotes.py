@@ -627,6 +627,19 @@ def test_age_epithet_refers_back_to_the_person_of_its_gender(pipe):
     assert [speaker(doc, q) for q in doc.quotes] == ["Thomas Tuchel", "Anna Vogt"]
 
 
+def test_quoted_title_after_a_name_is_the_addressee(pipe):
+    doc = run(pipe, "Berlin. „Diese Regierung ist am Ende“, sagte Friedrich Merz der „Rheinischen Post“.")
+    q = by_cue(doc, "sagte")
+    assert (span(doc, q.source), span(doc, q.addressee)) == ("Friedrich Merz", "der „Rheinischen Post“")
+    assert span(doc, q.message) == "„Diese Regierung ist am Ende“" and len(doc.quotes) == 1
+
+
+def test_setting_after_an_inverted_speaker_is_not_part_of_it(pipe):
+    doc = run(pipe, "Berlin. Sie habe nichts gewusst, beteuerte die Ministerin im Untersuchungsausschuss. Die Lage "
+                    "sei ernst, sagte ein Sprecher im Kanzleramt.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["die Ministerin", "ein Sprecher im Kanzleramt"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -82,6 +82,7 @@ ORIGIN_PREPS = _WORDS["origin_preps"]
 NEGATIONS = _WORDS["negations"]
 CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
 CONDITIONAL_V1 = _WORDS["conditional_v1"]
+SETTING_PREPS = _WORDS["setting_preps"]
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 _AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
@@ -310,9 +311,10 @@ class _Doc:
             close = next((j for j in range(k + 2, min(limit, k + 8)) if self.text[j] in QUOTE_MARKS), None)
             if close is None:
                 return False
-            # „Süddeutsche Zeitung“, or a hyphenated head after the title: „Bild“-Zeitung
+            # „Süddeutsche Zeitung“, or a hyphenated head after the title: „Bild“-Zeitung; after a person's
+            # name any quoted title is the medium spoken to (a name takes no genitive: "sagte Merz der „Zeit“")
             return self.low[close - 1].endswith(MEDIA_HEADS) or close + 2 < self.n and self.text[close + 1] == "-" \
-                and self.low[close + 2].endswith(MEDIA_HEADS)
+                and self.low[close + 2].endswith(MEDIA_HEADS) or k > 0 and k - 1 in self.person
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
             head += 1
@@ -954,6 +956,11 @@ class QuoteRules:
             # erwarte aber ein besseres Angebot")
             after = self._after_verb(d, cue[0] + 1, e, cue)
             src_end = d.np_forward(after, e)
+            # "beteuerte die Ministerin im Untersuchungsausschuss.": a closing "im/beim/vor …" phrase says where
+            cut = next((k for k in range(after + 1, src_end) if d.low[k] in SETTING_PREPS), None)
+            if cut is not None and src_end == e and after not in d.person \
+                    and self._role_kind(d.text[cut - 1]) != "PER":  # "ein Sprecher im Kanzleramt" works there
+                src_end = cut
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
                 msg = list(range(ss, s - 1))
