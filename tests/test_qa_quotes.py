@@ -640,6 +640,11 @@ def test_setting_after_an_inverted_speaker_is_not_part_of_it(pipe):
     assert [span(doc, q.source) for q in doc.quotes] == ["die Ministerin", "ein Sprecher im Kanzleramt"]
 
 
+def test_message_of_punctuation_only_is_no_quotation(pipe):
+    doc = run(pipe, "Berlin. Der Minister sagte: „")
+    assert doc.quotes == []
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -568,6 +568,8 @@ class QuoteRules:
         cands.sort(key=lambda c: min(c.message or c.cue or [0]))
         cands = self._continuations(d, cands)
         cands = self._drop_contained(cands)
+        # a message of quotation marks or punctuation only (an unclosed „ at a text end) says nothing
+        cands = [c for c in cands if not c.message or any(any(ch.isalnum() for ch in d.text[k]) for k in c.message)]
         for c in cands:
             self._cited_speaker(d, c)
             self._message_after_source(d, c)
