@@ -645,6 +645,13 @@ def test_message_of_punctuation_only_is_no_quotation(pipe):
     assert doc.quotes == []
 
 
+def test_pronoun_after_an_unnamed_subject_is_described_by_it(pipe):
+    doc = run(pipe, "Berlin. Die Gewerkschaften sind unzufrieden. Sie forderten, die Löhne um zehn Prozent zu "
+                    "erhöhen. Der Landrat ist zufrieden. Er sagte, die Lage sei ruhig.")
+    assert [(span(doc, q.source), q.source_description) for q in doc.quotes] == [
+        ("Sie", "Gewerkschaften"), ("Er", "Landrat")]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

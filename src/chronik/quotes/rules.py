@@ -2109,6 +2109,12 @@ class QuoteRules:
                 q.source_entity = entity if entity is not None else self._antecedent(
                     doc, mentions, s0, words, plural_verb, kind == "ORG", self.lex.name_genders, kind == "PER")
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
+                if q.source_entity is None and plural_verb is not None and len(words) == 1 and q.sentence:
+                    # "Die Gewerkschaften sind unzufrieden. Sie forderten …": the unnamed subject just before
+                    group = self._previous_subject(d, q.sentence - 1, words[0].lower(), plural_verb)
+                    if group:
+                        q.source_description = group
+                        q.source_country = describe_role(group)[0] or self._affiliation(group)
             if q.source_entity is None and words[0].lower().startswith("eigen") and q.message:
                 # "Die Ministerin will nach eigener Aussage …": the subject the report is about speaks
                 subject = [m for m in overlapping(q.message[0][0], q.message[-1][1]) if m.entity is not None
@@ -2254,6 +2260,24 @@ class QuoteRules:
                 if w.startswith(prefix):
                     return code
         return None
+
+    @staticmethod
+    def _previous_subject(d: _Doc, si: int, pronoun: str, plural: bool) -> str | None:
+        """The common-noun subject opening sentence si (the words after its article) when its finite verb
+        and article agree with the pronoun: "Die Gewerkschaften sind …" for "sie" + plural verb, "Der
+        Landrat ist …" for "er", "Die Ministerin ist …" for "sie" + singular verb."""
+        if si < 0 or si >= len(d.sent_bounds):
+            return None
+        a, b = d.sent_bounds[si]
+        end = d.np_forward(a, b, appositions=False)
+        if not (d.is_det(a) and a + 1 < end <= a + 4 and end < b and d.is_noun(end - 1)) \
+                or any(k in d.person for k in range(a, end)) or "VerbForm=Fin" not in d.toks[end].morph:
+            return None
+        if ("Number=Plur" in d.toks[end].morph) != plural:
+            return None
+        if not plural and d.low[a] != {"er": "der", "sie": "die"}.get(pronoun):
+            return None
+        return " ".join(d.text[a + 1:end])
 
     @staticmethod
     def _plural_cue(d: _Doc, q: Quote) -> bool | None:
