@@ -652,6 +652,14 @@ def test_pronoun_after_an_unnamed_subject_is_described_by_it(pipe):
         ("Sie", "Gewerkschaften"), ("Er", "Landrat")]
 
 
+def test_prepositional_phrase_with_relative_clause_before_a_verb_is_no_message(pipe):
+    doc = run(pipe, "Berlin. Neben Konferenzen, die auch in anderen Ländern abgehalten werden, bieten die Hochschulen "
+                    "Workshops an. Die Lage war damals, wie man gerne sagt, noch überschaubar. Die Reform, die viele "
+                    "kritisiert hatten, sei richtig, sagte der Minister.")
+    assert [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [
+        ("sagte", "Die Reform, die viele kritisiert hatten, sei richtig")]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -908,6 +908,8 @@ class QuoteRules:
             if a + 1 < cue[0] and d.low[a] in ORIGIN_PREPS and d.np_forward(a, cue[0]) == a:
                 a += 1  # "Wie aus einem Papier hervorgeht", "Wie von der Polizei mitgeteilt wurde": no subject
             src = list(range(a, d.np_forward(a, cue[0])))
+            if len(src) == 1 and d.low[src[0]] == "man":
+                return None  # "wie man gerne sagt": an idiom, not a report
             src = self._without_dative_medium(d, vf, cue, [k for k in src if k not in cue], verb_final=True)
             drop = set(range(s, e)) | {s - 1, e}
             msg = [k for k in range(ss, d.message_end(ss)) if k not in drop]
@@ -966,9 +968,13 @@ class QuoteRules:
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
                 msg = list(range(ss, s - 1))
+                last = d.clause(s - 2)[0] if s - 2 >= ss else ss
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \
                         and not (d.low[ss] in SUBORDINATORS and d.low[ss] not in ("dass", "ob")
-                                 and d.text[s - 2] not in QUOTE_MARKS):  # "Als die Polizei eintraf, sagte …"
+                                 and d.text[s - 2] not in QUOTE_MARKS) \
+                        and not (last > ss and d.low[last] in RELATIVES | {"wo"} and d.quote_of[s - 2] < 0
+                                 and self._verbless(d, ss, d.clause(ss)[1])):
+                    # (not "Als die Polizei eintraf, sagte …", nor "Neben Kursen, die … angeboten werden, bieten …")
                     if e + 1 < se and d.text[e] == "," and d.low[e + 1] in CONJUNCTIONS \
                             and self._verbless(d, e + 1, d.message_end(e + 1)):
                         msg += list(range(e + 1, d.message_end(e + 1)))  # "…, glaubt X, aber nicht vor Ostern."
