@@ -660,6 +660,21 @@ def test_prepositional_phrase_with_relative_clause_before_a_verb_is_no_message(p
         ("sagte", "Die Reform, die viele kritisiert hatten, sei richtig")]
 
 
+def test_idioms_and_states_with_verbs_of_saying_are_no_quotations(pipe):
+    doc = run(pipe, "Genf. Mit dem Nachweis schrieb das Forschungszentrum 2012 Wissenschaftsgeschichte. Der Konzern "
+                    "schreibt rote Zahlen. Alle sind darauf angewiesen, Schmiergelder einzutreiben. Die Beamten "
+                    "wurden angewiesen, die Grenze zu schließen.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["wurden angewiesen"]
+
+
+def test_unnamed_speakers_from_a_place_are_described_with_its_country(pipe):
+    doc = run(pipe, "Berlin. Ärzte in Gaza berichteten, die Kliniken seien überfüllt. Das behaupten jedenfalls "
+                    "Biologen aus Berkeley.")
+    gaza, berkeley = by_cue(doc, "berichteten"), by_cue(doc, "behaupten")
+    assert (gaza.source_entity, gaza.source_description) == (None, "Ärzte in Gaza")
+    assert span(doc, berkeley.source) == "Biologen aus Berkeley" and berkeley.source_entity is None
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

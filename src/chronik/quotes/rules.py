@@ -83,6 +83,8 @@ NEGATIONS = _WORDS["negations"]
 CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
 CONDITIONAL_V1 = _WORDS["conditional_v1"]
 SETTING_PREPS = _WORDS["setting_preps"]
+STATIVE_PARTICIPLES = _WORDS["stative_participles"]
+IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 _AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
@@ -468,6 +470,8 @@ class _Doc:
                 cue = self._with_auxiliary(i)
                 if len(cue) == 1 and vf.verb.lemma in NAMING_VERBS:
                     continue  # "auch Scratching genannt": an attributive participle gives a name
+                if self.low[i] in STATIVE_PARTICIPLES and any(self.low[k] in COPULA_FORMS | {"sein"} for k in cue):
+                    return None  # "sind darauf angewiesen": a state, not an instruction
                 if len(cue) > 1 or plain is None and not any(f.kind == "finite" for f in forms):
                     return vf, self.with_companions(cue, clause_end)
                 continue  # "behauptet" without an auxiliary is the finite verb
@@ -1054,6 +1058,9 @@ class QuoteRules:
                     cand = mk("Direct", src, fragments)
                     cand.cue = self._fragment_preposition(d, fragments[0], cue)
                     return cand
+                idioms = IDIOM_OBJECTS.get(verb.lemma, ())
+                if any(d.text[k].endswith(o) or d.text[k].endswith(o.lower()) for k in objects for o in idioms):
+                    return None  # "schrieb Geschichte", "schreibt rote Zahlen": an idiom, not a report
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
                 # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
@@ -2076,7 +2083,8 @@ class QuoteRules:
             # first organisation ("Mitarbeiter des Hilfsdienstes aus Labutta"), else the first name
             ranked = sorted(named, key=lambda m: (m.label != "PER", m.label != "ORG", m.start))
             # "ein Regierungssprecher in Rom": the place says where the unnamed speaker is, not who
-            place_only = bool(ranked) and ranked[0].label == "LOC" and self._anonymous(words)
+            place_only = bool(ranked) and ranked[0].label == "LOC" and not any(m.label != "LOC" for m in ranked) \
+                and (self._anonymous(words) or self._after_place_preposition(doc.text, s0, ranked[0].start))
             # "Russlands Außenminister": the role at the head speaks, not the country before it
             head_role = [m for m in inside if m.kind == "role" and m.entity is not None and m.end == e0]
             # "die Staatsanwaltschaft Köln": a place after an unnamed institution only locates it
@@ -2098,6 +2106,11 @@ class QuoteRules:
                     q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
                     q.source_country = doc.entities[ranked[0].entity].country or self._affiliation(text)
                     q.attrs["source_kind"] = "anonymous"
+            elif place_only and not self._anonymous(words):
+                # "Biologen aus Berkeley", "Ärzte in Gaza": unnamed speakers from a place
+                q.source_description = " ".join(words[1:] if words[0].lower() in DETS else words)
+                q.source_country = doc.entities[ranked[0].entity].country
+                q.attrs["source_kind"] = "description"
             elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
@@ -2238,6 +2251,13 @@ class QuoteRules:
         k = next((k for k in range(len(words) - 1, -1, -1) if words[k].lower() in DETS), max(0, len(words) - 3))
         phrase = " ".join(words[k:])  # without a determiner the name before the comma ("Olaf Scholz, der …")
         return (end - len(phrase), end) if phrase else None
+
+    @staticmethod
+    def _after_place_preposition(text: str, start: int, place: int) -> bool:
+        """The place named at ``place`` follows "aus/in/von …" inside a source phrase starting at ``start``
+        ("Biologen aus Berkeley", "die Polizei in Köln"): it says where the speakers are, not who."""
+        before = text[start:place].split()
+        return len(before) >= 2 and before[-1].lower() in ("aus", "in", "von", "im")
 
     @staticmethod
     def _common_noun_phrase(words: list[str]) -> bool:
