@@ -675,6 +675,14 @@ def test_unnamed_speakers_from_a_place_are_described_with_its_country(pipe):
     assert span(doc, berkeley.source) == "Biologen aus Berkeley" and berkeley.source_entity is None
 
 
+def test_konjunktiv_ii_in_a_relative_clause_does_not_continue_a_report(pipe):
+    doc = run(pipe, "Berlin. Der Spieler sagte, er sei müde. Bekannte Tricks, die ihm Vorteile verschafft hätten, "
+                    "wurden nicht genutzt. Der Film erzählt die Geschichte eines Journalisten.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["sagte"]
+    doc = run(pipe, "Berlin. Der Spieler sagte, er sei müde. Die Trainer, die ihn kritisiert hätten, seien im Unrecht.")
+    assert doc.quotes[-1].form == "FreeIndirect"
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -1853,7 +1853,11 @@ class QuoteRules:
                 ci += 1
             if si in by_sentence or last is None or si - last_sentence > CONTINUATION_GAP or b <= a:
                 continue
-            if d.has_konjunktiv(a, b, reportive=True):
+            main = self._main_clause_spans(d, a, b)
+            in_main = {k for x, y in main for k in range(x, y)}
+            if any(d.has_konjunktiv(x, y, reportive=True) for x, y in main) or any(
+                    k not in in_main and self.lex.konjunktiv.get(d.low[k]) != "II" and d.has_konjunktiv(k, k + 1, True)
+                    for k in range(a, b)):
                 form, konj = "FreeIndirect", True
             elif any(d.low[k] in FREE_INDIRECT_MARKERS and d.quote_of[k] < 0 for k in range(a, b)):
                 form, konj = "FreeIndirect", False
@@ -1865,6 +1869,21 @@ class QuoteRules:
             last_sentence = si
         out.extend(c for c in pending[ci:] if not c.speaker_only)
         return out
+
+    @staticmethod
+    def _main_clause_spans(d: _Doc, a: int, b: int) -> list[tuple[int, int]]:
+        """The clauses of sentence [a, b) that are not relative clauses: a Konjunktiv II only in "…, die ihm
+        Abkürzungen verschafft hätten, …" is an irrealis of that clause, not a report (a Konjunktiv I
+        anywhere still is: "den der Gerichtshof immer wieder betone")."""
+        spans, k = [], a
+        while k < b:
+            s, e = d.clause(k)
+            e = max(e, k + 1)
+            if not (s > a and d.text[s - 1] == "," and d.low[s] in RELATIVES
+                    and not (s + 1 < b and (d.is_noun(s + 1) or d.is_adj(s + 1)))):
+                spans.append((k, min(e, b)))
+            k = e + 1 if e < b and d.is_boundary(e) else e
+        return spans
 
     @staticmethod
     def _message_owners(cands: list[_Cand]) -> dict[int, list[_Cand]]:
