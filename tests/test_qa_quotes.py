@@ -683,6 +683,19 @@ def test_konjunktiv_ii_in_a_relative_clause_does_not_continue_a_report(pipe):
     assert doc.quotes[-1].form == "FreeIndirect"
 
 
+def test_negated_verb_of_saying_frames_nothing(pipe):
+    doc = run(pipe, "Berlin. Der frühere Richter wurde noch nicht gefragt, ob er das Amt wieder ausüben möchte. Die "
+                    "Polizei sagte nicht, wann der Täter gefasst wurde. Die Polizei hat nicht nur mitgeteilt, dass der "
+                    "Täter gefasst sei.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["hat … mitgeteilt"]
+
+
+def test_nach_der_with_a_noun_is_no_relative_cue(pipe):
+    doc = run(pipe, "Köln. Die Kriminalität sei ein Thema, nach der Silvesternacht sei das Image beschädigt. Es gibt "
+                    "eine Fußnote, nach der die Bezeichnung keinen Status habe.")
+    assert [span(doc, q.source) for q in doc.quotes if span(doc, q.cue) == "nach"] == ["der"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

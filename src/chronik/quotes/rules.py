@@ -844,6 +844,8 @@ class QuoteRules:
                 cue = self._with_causative_lassen(d, vf, cue, s)
                 if cue is None:
                     continue
+            if self._negated_cue(d, cue):
+                continue  # "wurde noch nicht gefragt, ob …", "sagte nicht, wann …": no act of saying
             cand = self._verb_quote(d, vf, cue, s, e)
             if cand is not None:
                 used.update(cand.cue)
@@ -1067,6 +1069,15 @@ class QuoteRules:
                 cand.speaker_only = not verb.reported or self._negated(d, objects)
                 return cand
         return None
+
+    @staticmethod
+    def _negated_cue(d: _Doc, cue: list[int]) -> bool:
+        """A negation right before the cue's last word ("nicht gefragt") or right after a one-word cue
+        that ends its clause ("sagte nicht, wann …")."""
+        last = cue[-1]
+        if last > 0 and d.low[last - 1] in NEGATIONS and len(cue) > 1:
+            return True
+        return len(cue) == 1 and last + 2 < d.n and d.low[last + 1] in NEGATIONS and d.text[last + 2] == ","
 
     @staticmethod
     def _negated(d: _Doc, tokens: list[int]) -> bool:
@@ -1617,7 +1628,9 @@ class QuoteRules:
     def _nach(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
         if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == "," \
-                and not self._verbless(d, i + 2, d.message_end(i)):  # a relative clause, not ", nach dem Spiel."
+                and not (d.low[i + 1] != "denen" and i + 2 < e and (d.is_noun(i + 2) or d.is_adj(i + 2))) \
+                and not self._verbless(d, i + 2, d.message_end(i)):
+            # a relative clause, not ", nach dem Spiel." nor an article: ", nach der Silvesternacht sei …"
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="nach") if msg else None
         nouns = self.lex.cue_words["nach"]
