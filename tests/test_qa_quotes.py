@@ -696,6 +696,12 @@ def test_nach_der_with_a_noun_is_no_relative_cue(pipe):
     assert [span(doc, q.source) for q in doc.quotes if span(doc, q.cue) == "nach"] == ["der"]
 
 
+def test_rare_name_opening_a_sentence_is_the_speaker_even_if_mistagged(pipe):
+    doc = run(pipe, "Berlin. Habermann schätzt die Folgekosten auf eine Million Euro. Unmissverständlich sagt das "
+                    "Gericht, dass es nicht überzeugt sei.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["Habermann", "das Gericht"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..doc import Document, Quote
+from ..nlp.ner_features import word_frequency_buckets
 from ..nlp.roles import describe_role, find_roles
 from .lexicon import Lexicon, VerbForm, load
 
@@ -84,6 +85,7 @@ CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
 CONDITIONAL_V1 = _WORDS["conditional_v1"]
 SETTING_PREPS = _WORDS["setting_preps"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
+ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
@@ -103,6 +105,15 @@ SHORT_QUOTE = 6  # a quotation of at most this many tokens may be a name or titl
 # lower-case tokens that are names: web sites (faz.net) and compounds with a capitalised part (ai-Bericht)
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")  # "Im Juli 2008 vermeldete X": a year, then the verb
 _LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{1,4}-[A-ZÄÖÜ]\w+")
+
+
+def _rare_word(low: str) -> bool:
+    """Not among the common words of general German (frequency bucket 10 or rarer, or absent) and not
+    shaped like an adverb or adjective ("unmissverständlich", "glücklicherweise", "relativierend")."""
+    if low.endswith(ADVERBIAL_SUFFIXES):
+        return False
+    bucket = word_frequency_buckets().get(low)
+    return bucket is None or int(bucket) >= 10
 
 
 @lru_cache(maxsize=1)
@@ -210,8 +221,10 @@ class _Doc:
         # the tagger's noun tags or the capitalisation rule: either suffices (names the tagger misses)
         if self.has_pos and self.pos[i] in ("NN", "NE", "FM", "XY"):
             return True
-        if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i) and i not in self.named:
-            return False  # capitalised only because it opens the sentence: "Sinngemäß hofft Musk"
+        if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i) and i not in self.named \
+                and not _rare_word(self.low[i]):
+            return False  # capitalised only because it opens the sentence: "Sinngemäß hofft Musk" (but a rare
+            # word there is a name the tagger missed: "Habermann schätzt …")
         t = self.text[i]
         if not t[0].isupper() and not (t[0].isdigit() and "-" in t) and not _LOWER_NAME.match(t):
             return False
