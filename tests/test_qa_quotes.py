@@ -702,6 +702,12 @@ def test_rare_name_opening_a_sentence_is_the_speaker_even_if_mistagged(pipe):
     assert [span(doc, q.source) for q in doc.quotes] == ["Habermann", "das Gericht"]
 
 
+def test_object_phrase_after_an_inverted_speaker_is_not_part_of_it(pipe):
+    doc = run(pipe, "Berlin. Bereits am Sonntag hatte die IOM vom Fund von 18 Leichen berichtet. Gestern berichtete "
+                    "ein Sprecher vom Roten Kreuz, die Lage sei ernst.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["die IOM", "ein Sprecher vom Roten Kreuz"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -87,6 +87,7 @@ SETTING_PREPS = _WORDS["setting_preps"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
+GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 _AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
@@ -1386,7 +1387,12 @@ class QuoteRules:
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
         if end > after:
-            return list(range(after, end))
+            governed = {p for k in cue for f in self.lex.forms.get(d.low[k], ()) for p in GOVERNED_PREPS.get(f.verb.lemma, ())}
+            complement = end < d.n and d.text[end] in (",", ":") and not self._conditional_tail(d, end)
+            cut = end if complement else next((k for k in range(after + 1, end) if d.low[k] in governed), end)
+            # "hatte die IOM vom Fund … berichtet": the object is no part of the subject (but with a complement
+            # clause after it the phrase is: "berichtete ein Sprecher vom Roten Kreuz, …")
+            return list(range(after, cut))
         if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD", "PIS") \
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
                 and d.low[start] not in FOCUS_ADVERBS and d.low[start] not in SUBORDINATORS:
