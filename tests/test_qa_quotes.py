@@ -708,6 +708,14 @@ def test_object_phrase_after_an_inverted_speaker_is_not_part_of_it(pipe):
     assert [span(doc, q.source) for q in doc.quotes] == ["die IOM", "ein Sprecher vom Roten Kreuz"]
 
 
+def test_sentence_opening_damit_before_a_verb_is_no_subordinate_clause(pipe):
+    doc = run(pipe, "Salzburg. Damit sei der Beschluss umgesetzt, sagt Walter Steidl. Als die Polizei eintraf, sagte "
+                    "der Wirt nichts.")
+    q = by_cue(doc, "sagt")
+    assert (span(doc, q.message), speaker(doc, q)) == ("Damit sei der Beschluss umgesetzt", "Walter Steidl")
+    assert len(doc.quotes) == 1
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -991,10 +991,12 @@ class QuoteRules:
                 last = d.clause(s - 2)[0] if s - 2 >= ss else ss
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \
                         and not (d.low[ss] in SUBORDINATORS and d.low[ss] not in ("dass", "ob")
-                                 and d.text[s - 2] not in QUOTE_MARKS) \
+                                 and d.text[s - 2] not in QUOTE_MARKS
+                                 and not (d.has_pos and d.pos[ss + 1] in ("VAFIN", "VVFIN", "VMFIN"))) \
                         and not (last > ss and d.low[last] in RELATIVES | {"wo"} and d.quote_of[s - 2] < 0
                                  and self._verbless(d, ss, d.clause(ss)[1])):
-                    # (not "Als die Polizei eintraf, sagte …", nor "Neben Kursen, die … angeboten werden, bieten …")
+                    # (not "Als die Polizei eintraf, sagte …", nor "Neben Kursen, die … angeboten werden, bieten …";
+                    # but "Damit sei …" is the adverb: the verb follows it)
                     if e + 1 < se and d.text[e] == "," and d.low[e + 1] in CONJUNCTIONS \
                             and self._verbless(d, e + 1, d.message_end(e + 1)):
                         msg += list(range(e + 1, d.message_end(e + 1)))  # "…, glaubt X, aber nicht vor Ostern."
