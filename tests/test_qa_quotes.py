@@ -716,6 +716,13 @@ def test_sentence_opening_damit_before_a_verb_is_no_subordinate_clause(pipe):
     assert len(doc.quotes) == 1
 
 
+def test_soll_in_a_relative_clause_does_not_continue_a_report(pipe):
+    doc = run(pipe, "Wien. Der Kritiker sagte, der Film sei zu lang. Die Korrektur, mit der am Ende die Ordnung "
+                    "hergestellt werden soll, wirkt billig. Der Held soll am Ende sterben.")
+    assert [q.form for q in doc.quotes] == ["Indirect", "FreeIndirect"]
+    assert span(doc, doc.quotes[-1].message) == "Der Held soll am Ende sterben."
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -1893,8 +1893,8 @@ class QuoteRules:
                     k not in in_main and self.lex.konjunktiv.get(d.low[k]) != "II" and d.has_konjunktiv(k, k + 1, True)
                     for k in range(a, b)):
                 form, konj = "FreeIndirect", True
-            elif any(d.low[k] in FREE_INDIRECT_MARKERS and d.quote_of[k] < 0 for k in range(a, b)):
-                form, konj = "FreeIndirect", False
+            elif any(d.low[k] in FREE_INDIRECT_MARKERS and d.quote_of[k] < 0 for k in in_main):
+                form, konj = "FreeIndirect", False  # (not "die Korrektur, mit der … hergestellt werden soll")
             else:
                 continue
             cand = _Cand(form, medium=last.medium, source=list(last.source), message=list(range(a, b)),
@@ -1913,8 +1913,9 @@ class QuoteRules:
         while k < b:
             s, e = d.clause(k)
             e = max(e, k + 1)
-            if not (s > a and d.text[s - 1] == "," and d.low[s] in RELATIVES
-                    and not (s + 1 < b and (d.is_noun(s + 1) or d.is_adj(s + 1)))):
+            r = s + 1 if d.low[s] in PREPOSITIONS and s + 1 < b else s  # "…, mit der …"
+            if not (s > a and d.text[s - 1] == "," and d.low[r] in RELATIVES
+                    and not (r + 1 < b and (d.is_noun(r + 1) or d.is_adj(r + 1)))):
                 spans.append((k, min(e, b)))
             k = e + 1 if e < b and d.is_boundary(e) else e
         return spans
