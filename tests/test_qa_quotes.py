@@ -681,6 +681,8 @@ def test_konjunktiv_ii_in_a_relative_clause_does_not_continue_a_report(pipe):
     assert [span(doc, q.cue) for q in doc.quotes] == ["sagte"]
     doc = run(pipe, "Berlin. Der Spieler sagte, er sei müde. Die Trainer, die ihn kritisiert hätten, seien im Unrecht.")
     assert doc.quotes[-1].form == "FreeIndirect"
+    doc = run(pipe, "Berlin. Der Spieler sagte, er sei müde. Weil er sonst gefehlt hätte, spielte er trotzdem.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["sagte"]
 
 
 def test_negated_verb_of_saying_frames_nothing(pipe):

@@ -1914,8 +1914,10 @@ class QuoteRules:
             s, e = d.clause(k)
             e = max(e, k + 1)
             r = s + 1 if d.low[s] in PREPOSITIONS and s + 1 < b else s  # "…, mit der …"
-            if not (s > a and d.text[s - 1] == "," and d.low[r] in RELATIVES
-                    and not (r + 1 < b and (d.is_noun(r + 1) or d.is_adj(r + 1)))):
+            relative = s > a and d.text[s - 1] == "," and d.low[r] in RELATIVES \
+                and not (r + 1 < b and (d.is_noun(r + 1) or d.is_adj(r + 1)))
+            adverbial = d.low[s] in ADVERBIAL_SUBORDINATORS and (s == a or d.text[s - 1] == ",")
+            if not relative and not adverbial:
                 spans.append((k, min(e, b)))
             k = e + 1 if e < b and d.is_boundary(e) else e
         return spans
