@@ -725,6 +725,13 @@ def test_soll_in_a_relative_clause_does_not_continue_a_report(pipe):
     assert span(doc, doc.quotes[-1].message) == "Der Held soll am Ende sterben."
 
 
+def test_weak_preterite_does_not_continue_a_report(pipe):
+    doc = run(pipe, "Innsbruck. Der Täter ging laut Polizei stets gleich vor. Für weitere Strecken verwendete er "
+                    "öffentliche Verkehrsmittel. Die Fahrten seien kurz gewesen.")
+    assert [q.form for q in doc.quotes] == ["Indirect", "FreeIndirect"]
+    assert span(doc, doc.quotes[-1].message) == "Die Fahrten seien kurz gewesen."
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -554,14 +554,22 @@ class _Doc:
             cue.append(i + 1)
         return cue
 
+    def _weak_preterite(self, k: int) -> bool:
+        """Token k is the preterite of a weak verb ("verwendete", "planten"): its stem plus -(e)te."""
+        lemma = (self.toks[k].lemma or "").lower()
+        if self.low[k] in self.lex.konjunktiv or not lemma.endswith("n"):
+            return False
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return any(self.low[k] == stem + e + ending for e in ("", "e") for ending in ("te", "ten", "test", "tet"))
+
     def has_konjunktiv(self, a: int, b: int, reportive: bool = False) -> bool:
         """A Konjunktiv I or II verb form in [a, b), outside quotation marks; with ``reportive``, not
         counting the Konjunktiv II forms that mostly voice speculation ("könnte", "wäre")."""
         for k in range(a, b):
             if self.quote_of[k] >= 0 or reportive and self.low[k] in EPISTEMIC_KONJUNKTIV:
                 continue
-            if "Mood=Sub" in self.toks[k].morph:
-                return True
+            if "Mood=Sub" in self.toks[k].morph and not self._weak_preterite(k):
+                return True  # (a weak preterite, "verwendete", is Konjunktiv II in form only)
             if self.low[k] in self.lex.konjunktiv and self.text[k][0].islower():
                 return True
         return False
