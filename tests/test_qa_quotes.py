@@ -732,6 +732,12 @@ def test_weak_preterite_does_not_continue_a_report(pipe):
     assert span(doc, doc.quotes[-1].message) == "Die Fahrten seien kurz gewesen."
 
 
+def test_offen_lassen_frames_and_a_prepositional_relative_clause_is_no_message(pipe):
+    doc = run(pipe, "Linz. Der Minister ließ offen, ob er zurücktritt. Der Kundin wurde eine Nummer genannt, bei der "
+                    "sie das Abo kündigen könne.")
+    assert [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [("ließ offen", "ob er zurücktritt")]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

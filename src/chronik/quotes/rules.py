@@ -1198,9 +1198,11 @@ class QuoteRules:
         if self._conditional_tail(d, e):
             return False
         # a relative clause needs an antecedent before the comma ("erklärte, die … werde" is no relative)
-        relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1))) \
-            and (d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS) \
-            and d.np_forward(nxt, ce) <= nxt + 1  # not an article: "der vor Jahren angestrengten Klage"
+        r = nxt + 1 if nlow in PREPOSITIONS and nxt + 1 < d.n else nxt  # ", bei der sie … könne"
+        pronoun = d.low[r] in RELATIVES and not (r + 1 < d.n and (d.is_noun(r + 1) or d.is_adj(r + 1))) \
+            and d.np_forward(r, ce) <= r + 1  # not an article: "der vor Jahren angestrengten Klage"
+        relative = pronoun and (r > nxt and not self._zu_infinitive(d, nxt, ce)
+                                or d.is_noun(e - 1) or d.low[e - 1] in SUBJECT_PRONOUNS)
         return (d.text[e] == ":" or nlow in COMPLEMENT_STARTS
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
