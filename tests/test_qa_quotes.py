@@ -739,6 +739,11 @@ def test_offen_lassen_frames_and_a_prepositional_relative_clause_is_no_message(p
     assert doc.quotes == []
 
 
+def test_nach_after_a_noun_taking_nach_is_no_cue(pipe):
+    doc = run(pipe, "Wien. Die Nachfrage nach Meinung von außen steigt. Nach Meinung von Experten ist die Lage ernst.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["Meinung von Experten"]
+
+
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"

@@ -87,6 +87,7 @@ SETTING_PREPS = _WORDS["setting_preps"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
+NOUNS_TAKING_NACH = tuple(_WORDS["nouns_taking_nach"])
 GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
@@ -1658,6 +1659,8 @@ class QuoteRules:
 
     def _nach(self, d: _Doc, i: int) -> _Cand | None:
         s, e = d.clause(i)
+        if i > 0 and d.is_noun(i - 1) and d.low[i - 1].endswith(NOUNS_TAKING_NACH):
+            return None  # "die Nachfrage nach Meinung von außen", "die Forderung nach Angaben": the noun's object
         if i + 1 < e and d.low[i + 1] in ("denen", "dem", "der") and i > 0 and d.text[i - 1] == "," \
                 and not (d.low[i + 1] != "denen" and i + 2 < e and (d.is_noun(i + 2) or d.is_adj(i + 2))) \
                 and not self._verbless(d, i + 2, d.message_end(i)):
