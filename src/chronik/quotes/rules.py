@@ -24,6 +24,7 @@ from importlib import resources
 
 from ..doc import Document, Quote
 from ..nlp.ner_features import word_frequency_buckets
+from ..nlp.ner_gazetteer import default_gazetteer
 from ..nlp.roles import describe_role, find_roles
 from .lexicon import Lexicon, VerbForm, load
 
@@ -116,15 +117,6 @@ def _rare_word(low: str) -> bool:
         return False
     bucket = word_frequency_buckets().get(low)
     return bucket is None or int(bucket) >= 10
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    """Nouns for a country's people ("Norweger", "Französin"): as a definite source they are an epithet
-    of the person last named ("Der Norweger betonte …")."""
-    text = resources.files("chronik.lexicons.gazetteers").joinpath("countries.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(n for r in rows if len(r) > 3 for n in r[3].split("|") if n)
 
 
 @lru_cache(maxsize=1)
@@ -834,9 +826,7 @@ class QuoteRules:
             if hit is None:
                 continue
             vf, cue = hit
-            cue = self._with_causative_lassen(d, vf, cue, s)
-            if cue is None:
-                continue
+            cue = self._with_causative_lassen(d, cue, s)
             src = self._without_dative_medium(d, vf, cue, self._subject(d, s, e, cue))
             return _Cand("Direct", medium=vf.verb.medium, cue=cue, source=src,
                          addressee=self._addressee(d, vf, cue, src, e), channel=vf.verb.channel)
@@ -864,9 +854,7 @@ class QuoteRules:
             if aux is not None:
                 cue, s = [aux] + cue, d.clause(aux)[0]
             else:
-                cue = self._with_causative_lassen(d, vf, cue, s)
-                if cue is None:
-                    continue
+                cue = self._with_causative_lassen(d, cue, s)
             if self._negated_cue(d, cue):
                 continue  # "wurde noch nicht gefragt, ob …", "sagte nicht, wann …": no act of saying
             cand = self._verb_quote(d, vf, cue, s, e)
@@ -876,17 +864,15 @@ class QuoteRules:
                 covered.update(cand.message)
 
     @staticmethod
-    def _with_causative_lassen(d: _Doc, vf, cue: list[int], s: int) -> list[int] | None:
+    def _with_causative_lassen(d: _Doc, cue: list[int], s: int) -> list[int]:
         """The cue with a causative lassen before its infinitive ("ließ über seinen Anwalt erklären": the
-        one who has it said speaks); None for a verb that frames speech only so ("ließ wissen", not "weiß")."""
+        one who has it said speaks) or right after it ("wie der Konzern wissen ließ")."""
         lassen = None
         if d.has_pos and d.pos[cue[0]] == "VVINF":
             lassen = next((k for k in range(s, cue[0]) if d.low[k] in CAUSATIVE_LASSEN), None)
             if lassen is None and cue[-1] + 1 < d.n and d.low[cue[-1] + 1] in CAUSATIVE_LASSEN:
-                lassen = cue[-1] + 1  # verb-final clause: "wie der Konzern wissen ließ"
-        if lassen is None:
-            return None if vf.verb.lemma in LASSEN_ONLY_VERBS else cue
-        return sorted([lassen] + cue)
+                lassen = cue[-1] + 1
+        return cue if lassen is None else sorted([lassen] + cue)
 
     def _distant_auxiliary(self, d: _Doc, cue: list[int], e: int) -> int | None:
         """The finite auxiliary of a participle cue that closes its clause, when parentheses or
@@ -2190,7 +2176,8 @@ class QuoteRules:
                 # named with it if there is one, else to the last person
                 entity = None
                 if len(words) == 1 and not plural_verb:
-                    entity = self._previous_speaker(doc, q, last_person, words[0].lower(), plural_verb)
+                    entity = self._previous_speaker(doc, q, last_person, words[0].lower(), plural_verb,
+                                                    mentions, starts)
                 if kind == "EPI":
                     entity = self._antecedent(doc, mentions, s0, words, plural_verb, False, self.lex.name_genders,
                                               function=True)
@@ -2272,7 +2259,7 @@ class QuoteRules:
         """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
         a demonym ("der Norweger") or an age ("die 42-Jährige") is an epithet."""
         kind = self.lex.role_nouns.get(head) or self.lex.role_nouns.get(head.split("-")[-1])
-        if kind is None and (head in _demonyms() or _AGE_EPITHET.fullmatch(head)):
+        if kind is None and (head in default_gazetteer().person_nouns or _AGE_EPITHET.fullmatch(head)):
             kind = "EPI"  # "der Norweger", "der 50-Jährige"
         return kind
 
@@ -2419,7 +2406,7 @@ class QuoteRules:
         return None
 
     def _previous_speaker(self, doc: Document, q: Quote, last_person: Quote | None, pronoun: str,
-                          plural_verb: bool | None) -> int | None:
+                          plural_verb: bool | None, mentions: list, starts: list[int]) -> int | None:
         """A subject pronoun in the sentence after a person's quotation is that person where the gender
         allows ("Biden warnte Putin … Die USA würden reagieren, sagte er": Biden, not Putin)."""
         if last_person is None or q.sentence is None or last_person.sentence is None \
@@ -2428,8 +2415,8 @@ class QuoteRules:
         if pronoun == "sie" and plural_verb is not False:
             return None  # "sie" may be plural
         after = max(b for _, b in last_person.message + last_person.source + last_person.addressee + last_person.cue)
-        if any(m.label == "PER" and m.entity not in (None, last_person.source_entity)
-               and after <= m.start < q.source[0][0] for m in doc.mentions):
+        between = mentions[bisect.bisect_left(starts, after):bisect.bisect_left(starts, q.source[0][0])]
+        if any(m.label == "PER" and m.entity not in (None, last_person.source_entity) for m in between):
             return None  # "Scholz sagte … Macron widersprach, er sagte …": a person named since
         gender = self.lex.name_genders.get(doc.entities[last_person.source_entity].name.split(" ")[0])
         if gender == ("f" if pronoun == "er" else "m"):
