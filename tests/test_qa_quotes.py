@@ -744,3 +744,23 @@ def test_nach_after_a_noun_taking_nach_is_no_cue(pipe):
 def test_origin_preposition_is_not_part_of_the_description(pipe):
     doc = run(pipe, "Berlin. „Das Angebot ist eine Provokation“, hieß es aus Gewerkschaftskreisen.")
     assert by_cue(doc, "hieß es").source_description == "Gewerkschaftskreisen"
+
+
+def test_dative_addressee_stops_before_the_accusative_object(pipe):
+    doc = run(pipe, "Berlin. Die Ministerin warf der Opposition Heuchelei vor. Sie warf den USA Einmischung vor.")
+    assert [span(doc, q.addressee) for q in doc.quotes] == ["der Opposition", "den USA"]
+    doc = run(pipe, "Berlin. Die Ministerin sagte dem Sender Phoenix, die Lage sei ernst.")
+    assert span(doc, doc.quotes[0].addressee) == "dem Sender Phoenix"
+
+
+def test_a_mistagged_konjunktiv_beside_an_indicative_verb_does_not_continue_a_report(pipe):
+    doc = run(pipe, "Athen. Nach Berichten griechischer Medien wurde nur ein Teil der Bewohner umgesiedelt. Nahe der "
+                    "Grenze sind in den vergangenen Tagen zahlreiche kleinere Lager entstanden.")
+    assert [q.form for q in doc.quotes] == ["Indirect"]
+
+
+def test_a_time_in_a_wie_clause_is_not_its_source(pipe):
+    doc = run(pipe, "Wien. Wie ebenfalls am Montag bekannt wurde, zogen sich zwei Spieler Verletzungen zu.")
+    assert [(q.form, q.source) for q in doc.quotes] == [("Indirect", [])]
+    doc = run(pipe, "Wien. Wie am Montag die Polizei mitteilte, wurden zwei Menschen verletzt.")
+    assert span(doc, doc.quotes[0].source) == "die Polizei"

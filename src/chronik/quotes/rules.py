@@ -87,6 +87,7 @@ CONDITIONAL_V1 = _WORDS["conditional_v1"]
 SETTING_PREPS = _WORDS["setting_preps"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
+ABSTRACT_NOUN_SUFFIXES = tuple(_WORDS["abstract_noun_suffixes"])
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
 NOUNS_TAKING_NACH = tuple(_WORDS["nouns_taking_nach"])
 GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
@@ -555,13 +556,21 @@ class _Doc:
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
         return any(self.low[k] == stem + e + ending for e in ("", "e") for ending in ("te", "ten", "test", "tet"))
 
+    def _second_finite(self, k: int) -> bool:
+        """Token k, tagged a Konjunktiv the lexicon does not know, shares its clause with an indicative
+        finite verb: a clause has one finite verb, so the tag is wrong ("sind … zahlreiche Lager entstanden")."""
+        if self.low[k] in self.lex.konjunktiv or not self.has_pos:
+            return False
+        s, e = self.clause(k)
+        return any(j != k and self.pos[j].endswith("FIN") and "Mood=Ind" in self.toks[j].morph for j in range(s, e))
+
     def has_konjunktiv(self, a: int, b: int, reportive: bool = False) -> bool:
         """A Konjunktiv I or II verb form in [a, b), outside quotation marks; with ``reportive``, not
         counting the Konjunktiv II forms that mostly voice speculation ("könnte", "wäre")."""
         for k in range(a, b):
             if self.quote_of[k] >= 0 or reportive and self.low[k] in EPISTEMIC_KONJUNKTIV:
                 continue
-            if "Mood=Sub" in self.toks[k].morph and not self._weak_preterite(k):
+            if "Mood=Sub" in self.toks[k].morph and not self._weak_preterite(k) and not self._second_finite(k):
                 return True  # (a weak preterite, "verwendete", is Konjunktiv II in form only)
             if self.low[k] in self.lex.konjunktiv and self.text[k][0].islower():
                 return True
@@ -918,6 +927,9 @@ class QuoteRules:
                 k += 1
             if k > a and "," not in d.text[d.np_forward(k, cue[0]):cue[0]]:
                 a = k  # "Wie schon die WHO sagte", but not the comparison "wie auch schon der Kollege, auf … hinweist"
+            # "Wie am Montag bekannt wurde", "Wie gestern die Polizei mitteilte": a time is no source
+            while a < cue[0] and (a in d.in_timex or d.low[a] in ("am", "an", "im") and a + 1 in d.in_timex):
+                a += 1
             if a + 1 < cue[0] and d.low[a] == "sich" and d.low[a + 1] in ("aus", "von", "vom"):
                 a, reflexive = a + 2, [a]  # "Wie sich aus der Auswertung ergab": the source is what it follows from
             if a + 1 < cue[0] and d.low[a] in ORIGIN_PREPS and d.np_forward(a, cue[0]) == a:
@@ -1510,6 +1522,17 @@ class QuoteRules:
         if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not bare_ok:
             return []
         end = d.np_forward(after, e, appositions=False)
+        if d.has_pos:
+            # "warf der Opposition Heuchelei vor": a second bare common noun is the accusative object (a rare
+            # word there is more likely a name: "dem Stadtteil Huchting"; "3,6 Millionen Einwohner" is one phrase)
+            for k in range(after + 1, end):
+                head = d.pos[k - 1] == "NN" and not (k > 1 and d.pos[k - 2] == "CARD") \
+                    or d.pos[k - 1] == "NE" and k - 1 in d.named
+                bucket = word_frequency_buckets().get(d.low[k])
+                common = d.low[k].endswith(ABSTRACT_NOUN_SUFFIXES) or bucket is not None and int(bucket) <= 11
+                if head and d.pos[k] in ("NN", "NE") and k not in d.named and common:
+                    end = k
+                    break
         return [k for k in range(after, end) if k not in cue]
 
     # -- 3. cue words ---------------------------------------------------------------------------------
