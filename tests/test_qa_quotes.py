@@ -764,3 +764,24 @@ def test_a_time_in_a_wie_clause_is_not_its_source(pipe):
     assert [(q.form, q.source) for q in doc.quotes] == [("Indirect", [])]
     doc = run(pipe, "Wien. Wie am Montag die Polizei mitteilte, wurden zwei Menschen verletzt.")
     assert span(doc, doc.quotes[0].source) == "die Polizei"
+
+
+def test_so_frame_inside_a_report_leaves_the_rest_to_the_message(pipe):
+    doc = run(pipe, "Berlin. Die Ursache sei, so ein Sprecher der Feuerwehr, noch unklar.")
+    q = doc.quotes[0]
+    assert (span(doc, q.source), span(doc, q.message)) == ("ein Sprecher der Feuerwehr", "Die Ursache sei … noch unklar")
+
+
+def test_pronoun_prefers_the_subject_of_the_sentence_before_over_its_object(pipe):
+    doc = run(pipe, "Berlin. CDU-Chef Friedrich Merz traf am Montag den französischen Präsidenten Emmanuel Macron. "
+                    "Er sagte anschließend, die Zusammenarbeit müsse vertieft werden.")
+    assert speaker(doc, doc.quotes[0]) == "Friedrich Merz"
+    doc = run(pipe, "Berlin. Am Montag traf Olaf Scholz in Paris ein. Emmanuel Macron empfing ihn. "
+                    "Er sagte, die Zusammenarbeit sei eng.")
+    assert speaker(doc, doc.quotes[0]) == "Emmanuel Macron"
+
+
+def test_a_surname_opening_a_sentence_is_the_person_named_before(pipe):
+    doc = run(pipe, "Berlin. Die Grünen-Politikerin Lisa Paus stellte am Montag den Bericht vor. "
+                    "Paus sagte, die Lage sei ernst.")
+    assert speaker(doc, doc.quotes[0]) == "Lisa Paus"

@@ -28,6 +28,7 @@ from typing import Any
 from ..spans import SpanIndex
 from ..doc import Document, Entity, Mention
 from ..pipeline import component
+from .ner_features import uncommon_word
 from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, role_key
 
 log = logging.getLogger(__name__)
@@ -459,8 +460,12 @@ class DocumentConsolidator:
             after_last = i + n
             span = tokens[i:i + n]
             start, end = span[0].start, span[-1].end
-            if (all(t.pos in NAME_TAGS for t in span) and not any(covered[i:i + n])
-                    and (i not in openers or span[0].pos in ("NE", ""))
+            # "Paus sagte": a known surname opening a sentence before its finite verb, whatever its tag, if
+            # it is no common word
+            subject = i in openers and i + n < len(tokens) and tokens[i + n].pos.endswith("FIN") \
+                and uncommon_word(span[0].text.lower())
+            if ((subject or all(t.pos in NAME_TAGS for t in span) and (i not in openers or span[0].pos in ("NE", "")))
+                    and not any(covered[i:i + n])
                     # part of a longer name the NER missed
                     and not (loose_name_word(i - 1) and tokens[i - 1].end + 1 >= start)
                     and not (loose_name_word(i + n) and tokens[i + n].start <= end + 1)):

@@ -69,6 +69,12 @@ def word_frequency_buckets() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
 
 
+def uncommon_word(low: str) -> bool:
+    """Not among the common words of general German: frequency bucket 10 or rarer, or absent."""
+    bucket = word_frequency_buckets().get(low)
+    return bucket is None or int(bucket) >= 10
+
+
 def sentence_features(words: list[str], gazetteer: Gazetteer | None,
                       pos: list[str] | None) -> list[list[str]]:
     """Feature strings per token; ``pos`` are the tokens' STTS tags (``None``: no POS features,

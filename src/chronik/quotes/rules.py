@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..doc import Document, Quote
-from ..nlp.ner_features import word_frequency_buckets
+from ..nlp.ner_features import uncommon_word, word_frequency_buckets
 from ..nlp.ner_gazetteer import default_gazetteer
 from ..nlp.roles import describe_role, find_roles
 from .lexicon import Lexicon, VerbForm, load
@@ -114,10 +114,7 @@ _LOWER_NAME = re.compile(r"^[a-z][\w-]*\.(de|com|net|org|at|ch|eu|info)$|^[a-z]{
 def _rare_word(low: str) -> bool:
     """Not among the common words of general German (frequency bucket 10 or rarer, or absent) and not
     shaped like an adverb or adjective ("unmissverständlich", "glücklicherweise", "relativierend")."""
-    if low.endswith(ADVERBIAL_SUFFIXES):
-        return False
-    bucket = word_frequency_buckets().get(low)
-    return bucket is None or int(bucket) >= 10
+    return not low.endswith(ADVERBIAL_SUFFIXES) and uncommon_word(low)
 
 
 @lru_cache(maxsize=1)
@@ -1602,8 +1599,10 @@ class QuoteRules:
         msg = list(range(ss, i if d.text[i - 1] in QUOTE_MARKS else i - 1))
         if e < d.n and d.text[e] in (",", "–", "—") and d.sent_of[e] == d.sent_of[i]:
             rest = d.message_end(e)
-            if end == e and e + 1 < rest and self._verbless(d, e + 1, rest):
+            if end == e and e + 1 < rest and self._verbless(d, e + 1, rest) \
+                    and d.np_forward(e + 1, rest, appositions=False) > e + 1:
                 end = rest  # no clause but an apposition: "…, so Frank Karl, Leiter der Abteilung bei der FES."
+                # (not the rest of an interrupted report: "Die Ursache sei, so der Sprecher, noch unklar.")
             else:
                 msg += list(range(e + 1, rest))  # "Dennoch, so Nacke, habe …"
         if not msg:
@@ -2410,23 +2409,46 @@ class QuoteRules:
         elif len(words) > 1 and words[0].lower() in ("die", "diese") and (
                 words[-1].endswith("in") or _AGE_EPITHET.fullmatch(words[-1]) and words[-1].endswith("e")):
             excluded = "m"  # "die Sängerin", "die 42-Jährige"
-        for m in reversed(mentions):
-            if m.end > before or m.entity is None:
+        def person(m) -> bool:
+            if m.entity is None or m.kind == "pronoun" or m.label != "PER" or plural_verb:
+                return False
+            if excluded and name_genders and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
+                return False
+            # "der Sprecher" is not the minister named before
+            return not function or QuoteRules._holds_role(doc.entities[m.entity], words[-1])
+
+        for n, m in enumerate(reversed(mentions)):
+            if m.end > before or m.entity is None or m.kind == "pronoun":
                 continue
-            if m.kind == "pronoun":
-                continue
-            if excluded and m.label == "PER" and name_genders \
-                    and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
-                continue
-            if function and m.label == "PER" and not QuoteRules._holds_role(doc.entities[m.entity], words[-1]):
-                continue  # "der Sprecher" is not the minister named before
             if organisation:  # "das Ministerium" refers back to a ministry ("Verteidigungsministerium")
                 head = words[-1].lower().removesuffix("s") if words[-1].endswith("ums") else words[-1].lower()
                 if m.label == "ORG" and head in doc.text[m.start:m.end].lower():
                     return m.entity
-            elif (m.label == "PER" and not plural_verb) or (plural and m.label == "ORG"):
+            elif person(m):
+                # "Scholz traf Macron in Paris. Er sagte …": the subject of that sentence, not its object
+                subject = QuoteRules._sentence_subject(doc, mentions[:len(mentions) - n], m)
+                return subject.entity if subject is not None and person(subject) else m.entity
+            elif plural and m.label == "ORG":
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
         return None
+
+    @staticmethod
+    def _sentence_subject(doc: Document, mentions, m):
+        """The person mention opening the sentence of mention m (only a title or role before it: "CDU-Chef
+        Friedrich Merz traf …"), when m is a later mention of another person in that sentence."""
+        sentence = next((x for x in doc.sentences if x.start <= m.start < x.end), None)
+        if sentence is None:
+            return None
+        first = next((x for x in mentions if x.start >= sentence.start and x.entity is not None
+                      and x.kind != "pronoun"), None)
+        if first is None or first is m or first.label != "PER" or first.entity == m.entity:
+            return None
+        k = sentence.first_token
+        while k < sentence.end_token and doc.tokens[k].start < first.start:
+            if doc.tokens[k].pos.startswith(("V", "APPR", "KOUS", "PREL", "PRO", "PPER", "$")):
+                return None  # a verb, preposition or clause before the name: not the subject
+            k += 1
+        return first
 
     def _previous_speaker(self, doc: Document, q: Quote, last_person: Quote | None, pronoun: str,
                           plural_verb: bool | None, mentions: list, starts: list[int]) -> int | None:
