@@ -785,3 +785,16 @@ def test_a_surname_opening_a_sentence_is_the_person_named_before(pipe):
     doc = run(pipe, "Berlin. Die Grünen-Politikerin Lisa Paus stellte am Montag den Bericht vor. "
                     "Paus sagte, die Lage sei ernst.")
     assert speaker(doc, doc.quotes[0]) == "Lisa Paus"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Berlin. Rund 50 Abgeordnete forderten eine Sondersitzung.", "Rund 50 Abgeordnete"),
+    ("Berlin. Mehr als 100 Ökonomen sagten, die Reform sei falsch.", "Mehr als 100 Ökonomen"),
+    ("Berlin. Über 300 Ärzte kritisierten die Reform.", "Über 300 Ärzte"),
+    ("Berlin. Dagegen warnen mehr als 200 Wissenschaftler vor einer Aufweichung.", "mehr als 200 Wissenschaftler"),
+    ("Berlin. Vergangene Woche sagte Bundeskanzler Olaf Scholz, er wolle reisen.", "Bundeskanzler Olaf Scholz"),
+])
+def test_quantity_subjects_and_a_fronted_time(pipe, text, source):
+    doc = run(pipe, text)
+    assert [span(doc, q.source) for q in doc.quotes] == [source]
+    assert all("als" not in span(doc, q.cue) for q in doc.quotes)

@@ -88,6 +88,7 @@ SETTING_PREPS = _WORDS["setting_preps"]
 STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
 ABSTRACT_NOUN_SUFFIXES = tuple(_WORDS["abstract_noun_suffixes"])
+QUANTITY_MODIFIERS = _WORDS["quantity_modifiers"]
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
 NOUNS_TAKING_NACH = tuple(_WORDS["nouns_taking_nach"])
 GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
@@ -331,10 +332,22 @@ class _Doc:
         """Token k names a channel of speech or writing or a medium ("Fernsehen", "Zeitung")."""
         return self.channel_at(k) is not None or self.low[k].endswith(MEDIA_HEADS)
 
+    def quantity_number(self, i: int) -> int | None:
+        """The number after a quantity word opening a noun phrase at i ("rund 50", "mehr als 100"), or None."""
+        k = i + 2 if self.low[i] in ("mehr", "weniger") and i + 1 < self.n and self.low[i + 1] == "als" \
+            else i + 1 if self.low[i] in QUANTITY_MODIFIERS else None
+        if k is None or k >= self.n or not (self.has_pos and self.pos[k] == "CARD" or self.text[k][:1].isdigit()):
+            return None
+        return k
+
     def np_forward(self, i: int, limit: int, appositions: bool = True) -> int:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
         if i >= limit:
             return i
+        number = self.quantity_number(i)
+        if number is not None and number < limit and not (i > 0 and self.low[i - 1] in PREPOSITIONS):
+            end = self.np_forward(number, limit, appositions)
+            return end if end > number + 1 else i  # "Rund 50 Abgeordnete", "mehr als 200 Wissenschaftler"
         if self.is_det(i) and i + 2 < limit and (self.low[i + 1] in PREPOSITIONS or self.low[i + 1] in ADVERBS) \
                 and not self.text[i][:1].isdigit():
             # an extended attribute: "der für die Region zuständige Koordinator", "die in New York geborene
@@ -513,6 +526,7 @@ class _Doc:
         """Add the reflexive and correlate words a cue verb governs ("äußerte sich", "ging davon aus",
         "bezeichnete … als")."""
         extra = [k for k in range(cue[0] + 1, clause_end) if k not in cue and self.quote_of[k] < 0
+                 and not (self.low[k] == "als" and self.quantity_number(k - 1) is not None)  # "mehr als 200"
                  and abs(k - cue[0]) <= 6 and (self.low[k] in CUE_COMPANIONS or self.low[k] in STANCE_ADJECTIVES
                                                or self.low[k] == "für" and k + 1 < clause_end
                                                and self.low[k + 1] in STANCE_ADJECTIVES)]
@@ -1381,15 +1395,22 @@ class QuoteRules:
         if start < fin and after_fin < e and d.low[after_fin] in ("er", "ich", "wir") \
                 and d.low[start] not in SUBJECT_PRONOUNS:
             return [after_fin]  # a fronted object: "Die Tat bezeichnete er als sinnlos"
-        if start < fin and d.low[start] not in PREPOSITIONS and d.low[start] not in ADVERBS \
+        if start < fin and d.low[start] == "über" and start + 1 < fin \
+                and d.text[start + 1][:1].isdigit() and "Number=Plur" in d.toks[fin].morph:
+            end = d.np_forward(start + 1, fin)
+            if end == fin:
+                return list(range(start, end))  # "Über 300 Ärzte kritisierten …"
+        if start < fin and (d.quantity_number(start) is not None
+                            or d.low[start] not in PREPOSITIONS and d.low[start] not in ADVERBS) \
                 and d.low[start] not in NOT_SUBJECT_STARTS \
                 and not (d.low[start] in ANAPHORIC_OBJECTS and start + 1 == fin):
             end = d.np_forward(start, fin)
             extended = end == start and self._extended_np(d, start, fin) > start
             if extended:
                 end = self._extended_np(d, start, fin)  # "Die am Montag veröffentlichte Studie zeigt"
-            temporal = not extended and any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
-                           for k in range(start, end))  # "Ende Januar verkündete der Verband"
+            temporal = not extended and (any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
+                                             for k in range(start, end))  # "Ende Januar verkündete der Verband"
+                                         or all(k in d.in_timex for k in range(start, end)))  # "Vergangene Woche"
             if not temporal and (end == fin or (end > start and end >= fin - 2)):
                 return list(range(start, end))
         after = self._after_verb(d, fin + 1, e, cue)
@@ -1458,7 +1479,7 @@ class QuoteRules:
     def _after_verb(d: _Doc, k: int, e: int, cue: list[int]) -> int:
         """First token after the verb that can open its subject: past cue words, "sich", "es", adverbs
         and a time ("Das erklärte gestern ein Sprecher", "sagte am Montag der Minister")."""
-        while k < e and (k in cue or d.low[k] in ("sich", "es") or d.low[k] in ADVERBS
+        while k < e and (k in cue or d.low[k] in ("sich", "es") or d.low[k] in ADVERBS and d.quantity_number(k) is None
                          or d.low[k] in ("am", "an") and k + 1 < e and d.text[k + 1] in TEMPORAL_NOUNS
                          or d.text[k] in TEMPORAL_NOUNS and d.low[k - 1] in ("am", "an")):
             k += 1
