@@ -798,3 +798,12 @@ def test_quantity_subjects_and_a_fronted_time(pipe, text, source):
     doc = run(pipe, text)
     assert [span(doc, q.source) for q in doc.quotes] == [source]
     assert all("als" not in span(doc, q.cue) for q in doc.quotes)
+
+
+def test_a_dative_after_an_inverted_name_is_the_addressee_not_a_genitive(pipe):
+    doc = run(pipe, "Berlin. Zuvor hatte Merz der Regierung Wortbruch vorgeworfen.")
+    q = doc.quotes[0]
+    assert (span(doc, q.source), span(doc, q.addressee)) == ("Merz", "der Regierung")
+    doc = run(pipe, "Berlin. Am Montag sagte Scholz der Zeitung, er sei zuversichtlich.")
+    q = doc.quotes[0]
+    assert (span(doc, q.source), span(doc, q.addressee)) == ("Scholz", "der Zeitung")

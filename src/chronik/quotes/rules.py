@@ -340,6 +340,21 @@ class _Doc:
             return None
         return k
 
+    def second_bare_noun(self, k: int) -> bool:
+        """Token k is a bare noun straight after the head noun of a phrase, so it opens the next phrase: "warf
+        der Opposition Heuchelei vor". Not a name ("dem Sender Phoenix", "im Stadtteil Huchting": a name-tagged
+        word counts only when it is a common word) nor a counted noun ("3,6 Millionen Einwohner")."""
+        if not self.has_pos or k < 1 or k in self.named or self.pos[k] not in ("NN", "NE"):
+            return False
+        head = self.pos[k - 1] == "NN" and k - 1 not in self.named and not (k > 1 and self.pos[k - 2] == "CARD") \
+            or k - 1 in self.named and self.pos[k - 1] in ("NE", "NN")
+        if not head or self.text[k] in TEMPORAL_NOUNS or k - 1 in self.in_timex or k in self.in_timex:
+            return False
+        if self.pos[k] == "NN":
+            return True
+        bucket = word_frequency_buckets().get(self.low[k])
+        return self.low[k].endswith(ABSTRACT_NOUN_SUFFIXES) or bucket is not None and int(bucket) <= 11
+
     def np_forward(self, i: int, limit: int, appositions: bool = True) -> int:
         """End (exclusive) of the noun phrase starting at token i, or i when there is none."""
         if i >= limit:
@@ -399,7 +414,9 @@ class _Doc:
                 j = k
             elif has_head and self.low[j] in ATTACHMENTS and j + 1 < limit \
                     and (self.is_det(j + 1) or self.is_noun(j + 1) or self.is_adj(j + 1)
-                         or self.text[j + 1] in QUOTE_MARKS):
+                         or self.text[j + 1] in QUOTE_MARKS) \
+                    and not (self.low[j] in ("der", "einer") and j - 1 in self.person and j not in self.person):
+                # (no genitive after a person's name: "warf Merz der Regierung Wortbruch vor" is a dative)
                 k = self.np_forward(j + 1, limit, appositions=False)
                 if k == j + 1:
                     break
@@ -1540,17 +1557,7 @@ class QuoteRules:
         if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not bare_ok:
             return []
         end = d.np_forward(after, e, appositions=False)
-        if d.has_pos:
-            # "warf der Opposition Heuchelei vor": a second bare common noun is the accusative object (a rare
-            # word there is more likely a name: "dem Stadtteil Huchting"; "3,6 Millionen Einwohner" is one phrase)
-            for k in range(after + 1, end):
-                head = d.pos[k - 1] == "NN" and not (k > 1 and d.pos[k - 2] == "CARD") \
-                    or d.pos[k - 1] == "NE" and k - 1 in d.named
-                bucket = word_frequency_buckets().get(d.low[k])
-                common = d.low[k].endswith(ABSTRACT_NOUN_SUFFIXES) or bucket is not None and int(bucket) <= 11
-                if head and d.pos[k] in ("NN", "NE") and k not in d.named and common:
-                    end = k
-                    break
+        end = next((k for k in range(after + 1, end) if d.second_bare_noun(k)), end)
         return [k for k in range(after, end) if k not in cue]
 
     # -- 3. cue words ---------------------------------------------------------------------------------
