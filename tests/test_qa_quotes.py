@@ -807,3 +807,9 @@ def test_a_dative_after_an_inverted_name_is_the_addressee_not_a_genitive(pipe):
     doc = run(pipe, "Berlin. Am Montag sagte Scholz der Zeitung, er sei zuversichtlich.")
     q = doc.quotes[0]
     assert (span(doc, q.source), span(doc, q.addressee)) == ("Scholz", "der Zeitung")
+
+
+def test_heisst_es_after_a_document_with_a_relative_clause(pipe):
+    doc = run(pipe, "Berlin. In dem Papier, das der dpa vorliegt, heißt es, die Kosten stiegen.")
+    q = doc.quotes[0]
+    assert (span(doc, q.source), span(doc, q.message), q.medium) == ("dem Papier", "die Kosten stiegen", "writing")

@@ -1593,6 +1593,7 @@ class QuoteRules:
                 cand = self._stance_frame(d, i)
             elif low in lex.cue_words["heisst"] and i not in covered:
                 s, e = d.clause(i)
+                s = self._document_before_relative(d, s)
                 if self._es_near(d, i, s, e):
                     cand = self._heisst(d, i, s, e)
                     if cand is not None:
@@ -1886,7 +1887,21 @@ class QuoteRules:
                     # source; "in dem Bericht" names a document and does not
                     src = list(range(k if d.low[k] != "in" else k + 1, end))
                     break
-        return _Cand("Direct", cue=cue, source=src, cue_kind="heisst")
+        # "In dem Papier heißt es": a document's words are written
+        medium = "writing" if src and any(d.is_noun(k) and d.low[k].endswith(DOCUMENTS) for k in src) else "speech"
+        return _Cand("Direct", medium=medium, cue=cue, source=src, cue_kind="heisst")
+
+    def _document_before_relative(self, d: _Doc, s: int) -> int:
+        """Start of "In dem Papier, das der dpa vorliegt, heißt es, …" when the clause at s follows a
+        sentence-initial document phrase and its relative clause; else s."""
+        ss, _ = d.sentence_range(s)
+        if s <= ss or d.text[s - 1] != "," or d.low[ss] not in self.lex.cue_words["heisst_prep"]:
+            return s
+        j = d.np_forward(ss + 1, s - 1, appositions=False)
+        if j > ss + 1 and j + 1 < s - 1 and d.text[j] == "," and d.low[j + 1] in RELATIVES \
+                and "," not in d.text[j + 1:s - 1]:
+            return ss
+        return s
 
     def _heisst_message(self, d: _Doc, cand: _Cand, i: int, s: int, e: int) -> _Cand | None:
         ss, se = d.sentence_range(i)
