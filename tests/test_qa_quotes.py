@@ -813,3 +813,20 @@ def test_heisst_es_after_a_document_with_a_relative_clause(pipe):
     doc = run(pipe, "Berlin. In dem Papier, das der dpa vorliegt, heißt es, die Kosten stiegen.")
     q = doc.quotes[0]
     assert (span(doc, q.source), span(doc, q.message), q.medium) == ("dem Papier", "die Kosten stiegen", "writing")
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Berlin. Im ZDF sagte die SPD-Vorsitzende Saskia Esken, die Koalition halte.", "ZDF"),
+    ("Berlin. In der ARD sagte Esken, die Koalition halte.", "ARD"),
+    ("Berlin. Esken sagte in der ARD-Sendung „Maischberger“, die Koalition halte.", "Fernsehen"),
+    ("Berlin. Esken sagte auf dem Parteitag, die Koalition halte.", "Parteitag"),
+    ("Wien. In einer Aussendung kritisierte die Partei den Plan.", "Pressemitteilung"),
+])
+def test_broadcasters_and_venues_are_channels(pipe, text, channel):
+    assert [q.channel for q in run(pipe, text).quotes] == [channel]
+
+
+def test_a_quote_of_several_sentences_takes_time_and_channel_from_its_frame(pipe):
+    doc = run(pipe, "Berlin. „Wir halten Wort. Die Reform kommt“, sagte die Ministerin am Montag im Interview.")
+    q = doc.quotes[0]
+    assert q.channel == "Interview" and doc.timexes[q.timex].value == "2023-03-20"

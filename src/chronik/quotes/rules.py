@@ -306,7 +306,8 @@ class _Doc:
             if match == "word" and lw == key \
                     or match == "part" and key in lw and self.text[k][0].isupper() \
                     or match == "after_prep" and lw == key and k > start \
-                    and self.low[k - 1] in ("auf", "bei", "in", "im", "über"):
+                    and (self.low[k - 1] in CHANNEL_PREPS or k - 1 > start and self.low[k - 1] in ("der", "dem", "den")
+                         and self.low[k - 2] in CHANNEL_PREPS):
                 return channel, medium
         return None
 
@@ -2122,7 +2123,7 @@ class QuoteRules:
         if not c.message:
             return None, None
         msg = set(c.message)
-        a, b = d.sent_bounds[c.sentence]
+        a, b = d.sent_bounds[d.sent_of[c.cue[0]] if c.cue else c.sentence]  # the frame's sentence
         for k in range(a, b):
             if d.quote_of[k] >= 0 or k in msg and not (c.form == "Reported" and self._in_channel_phrase(d, k, a)):
                 continue
@@ -2147,7 +2148,7 @@ class QuoteRules:
     def _timex(d: _Doc, c: _Cand) -> int | None:
         if not d.doc.timexes or not c.cue:
             return None
-        a, b = d.sent_bounds[c.sentence]
+        a, b = d.sent_bounds[d.sent_of[c.cue[0]]]  # "„…. …“, sagte sie am Montag": the frame's sentence
         lo, hi = d.toks[a].start, d.toks[b - 1].end
         anchor = d.toks[c.cue[0]].start
         # a reported act's clause is its message, and its time adverbial dates the act ("hat am Montag
