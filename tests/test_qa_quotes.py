@@ -830,3 +830,14 @@ def test_a_quote_of_several_sentences_takes_time_and_channel_from_its_frame(pipe
     doc = run(pipe, "Berlin. „Wir halten Wort. Die Reform kommt“, sagte die Ministerin am Montag im Interview.")
     q = doc.quotes[0]
     assert q.channel == "Interview" and doc.timexes[q.timex].value == "2023-03-20"
+
+
+def test_idioms_of_speaking_are_no_reports(pipe):
+    assert run(pipe, "Berlin. Wie der Name schon sagt, liegt das Dorf am Meer.").quotes == []
+    assert run(pipe, "Berlin. Die Schauspielerin spricht fließend Französisch.").quotes == []
+    assert len(run(pipe, "Berlin. Die Ministerin sprach auf Englisch über die Krise.").quotes) == 1
+
+
+def test_dagegenhalten_is_a_verb_of_saying(pipe):
+    doc = run(pipe, "Berlin. Esken hielt dagegen, die Investitionen dürften nicht warten.")
+    assert [(span(doc, q.cue), q.medium) for q in doc.quotes] == [("hielt dagegen", "speech")]

@@ -89,6 +89,7 @@ STATIVE_PARTICIPLES = _WORDS["stative_participles"]
 ADVERBIAL_SUFFIXES = tuple(_WORDS["adverbial_suffixes"])
 ABSTRACT_NOUN_SUFFIXES = tuple(_WORDS["abstract_noun_suffixes"])
 QUANTITY_MODIFIERS = _WORDS["quantity_modifiers"]
+SELF_DESCRIBING_NOUNS = _WORDS["self_describing_nouns"]
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
 NOUNS_TAKING_NACH = tuple(_WORDS["nouns_taking_nach"])
 GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
@@ -964,8 +965,8 @@ class QuoteRules:
             if a + 1 < cue[0] and d.low[a] in ORIGIN_PREPS and d.np_forward(a, cue[0]) == a:
                 a += 1  # "Wie aus einem Papier hervorgeht", "Wie von der Polizei mitgeteilt wurde": no subject
             src = list(range(a, d.np_forward(a, cue[0])))
-            if len(src) == 1 and d.low[src[0]] == "man":
-                return None  # "wie man gerne sagt": an idiom, not a report
+            if len(src) == 1 and d.low[src[0]] == "man" or src and d.low[src[-1]] in SELF_DESCRIBING_NOUNS:
+                return None  # "wie man gerne sagt", "Wie der Name schon sagt": an idiom, not a report
             src = self._without_dative_medium(d, vf, cue, [k for k in src if k not in cue], verb_final=True)
             drop = set(range(s, e)) | {s - 1, e}
             msg = [k for k in range(ss, d.message_end(ss)) if k not in drop]
@@ -1113,7 +1114,8 @@ class QuoteRules:
                     cand.cue = self._fragment_preposition(d, fragments[0], cue)
                     return cand
                 idioms = IDIOM_OBJECTS.get(verb.lemma, ())
-                if any(d.text[k].endswith(o) or d.text[k].endswith(o.lower()) for k in objects for o in idioms):
+                if any((d.text[k].endswith(o) or d.text[k].endswith(o.lower())) and d.low[k - 1] not in PREPOSITIONS
+                       for k in objects for o in idioms):  # ("sprach auf Englisch über …" is a report)
                     return None  # "schrieb Geschichte", "schreibt rote Zahlen": an idiom, not a report
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
