@@ -841,3 +841,10 @@ def test_idioms_of_speaking_are_no_reports(pipe):
 def test_dagegenhalten_is_a_verb_of_saying(pipe):
     doc = run(pipe, "Berlin. Esken hielt dagegen, die Investitionen dürften nicht warten.")
     assert [(span(doc, q.cue), q.medium) for q in doc.quotes] == [("hielt dagegen", "speech")]
+
+
+def test_addressee_not_after_a_meeting_and_not_its_location(pipe):
+    doc = run(pipe, "Berlin. Nach dem Treffen mit Macron sagte Scholz, man sei einig.")
+    assert doc.quotes[0].addressee == []
+    doc = run(pipe, "Berlin. Die Ministerin sagte den Journalisten in Brüssel, man sei besorgt.")
+    assert doc.quotes[0].addressee_entity is None

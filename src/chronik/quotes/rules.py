@@ -1512,7 +1512,10 @@ class QuoteRules:
             if k in skip:
                 continue
             # "gegenüber X", "in einem Interview mit X", "vor der Presse", "sagte zum Spiegel"
-            marker = d.low[k] == "gegenüber" or (d.low[k] == "mit" and k > s and d.text[k - 1] in ADDRESSEE_EVENTS) \
+            # (not after the event: "Nach dem Treffen mit Macron sagte Scholz")
+            marker = d.low[k] == "gegenüber" or (d.low[k] == "mit" and k > s and d.text[k - 1] in ADDRESSEE_EVENTS
+                                                 and not any(d.low[j] in ("nach", "vor", "seit")
+                                                             for j in range(max(s, k - 4), k - 1))) \
                 or (d.low[k] in ("zum", "zur") and vf.verb.addressee == "dat")
             if d.low[k] == "vor" and k + 1 < e:
                 end = d.np_forward(k + 1, e, appositions=False)
@@ -2319,7 +2322,9 @@ class QuoteRules:
                 last_unnamed = None  # a named speaker came in between
             if q.addressee:
                 a0, a1 = q.addressee[0][0], q.addressee[-1][1]
-                hit = [m for m in overlapping(a0, a1) if m.entity is not None]
+                # "den Journalisten in Brüssel": a place after a preposition only locates the addressee
+                hit = [m for m in overlapping(a0, a1) if m.entity is not None
+                       and not (m.label == "LOC" and doc.text[a0:m.start].split()[-1:] in (["in"], ["aus"], ["im"]))]
                 if hit:
                     q.addressee_entity = hit[-1].entity
 
