@@ -848,3 +848,8 @@ def test_addressee_not_after_a_meeting_and_not_its_location(pipe):
     assert doc.quotes[0].addressee == []
     doc = run(pipe, "Berlin. Die Ministerin sagte den Journalisten in Brüssel, man sei besorgt.")
     assert doc.quotes[0].addressee_entity is None
+
+
+def test_a_first_person_speaker_carries_no_report_into_the_next_sentence(pipe):
+    doc = run(pipe, "Berlin. Ich glaube, dass wir eine Einigung brauchen. Denn sonst würde man die Wähler verlieren.")
+    assert [q.form for q in doc.quotes] == ["Indirect"]

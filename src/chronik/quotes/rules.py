@@ -1957,6 +1957,8 @@ class QuoteRules:
                 ci += 1
             if si in by_sentence or last is None or si - last_sentence > CONTINUATION_GAP or b <= a:
                 continue
+            if len(last.source) == 1 and d.low[last.source[0]] in ("ich", "wir"):
+                continue  # an interview: "Ich glaube, … Denn sonst würde man …" is the speaker's own voice
             main = self._main_clause_spans(d, a, b)
             in_main = {k for x, y in main for k in range(x, y)}
             if any(d.has_konjunktiv(x, y, reportive=True) for x, y in main) or any(
