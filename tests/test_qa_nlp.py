@@ -76,3 +76,10 @@ def test_name_with_lowercase_particle_is_one_person(pipeline, text, name):
     assert not any(n == last for n, _ in names)
     persons = [e for e in doc.entities if e.label == "PER" and last in e.name]
     assert len(persons) == 1
+
+
+def test_a_domain_name_is_one_token():
+    tokens, sentences = tokenize("Wie Heise.de berichtet, stellt auch t-online.de um. Das ist z.B. gut.")
+    words = [t.text for t in tokens]
+    assert "Heise.de" in words and "t-online.de" in words and "z.B." in words
+    assert len(sentences) == 2

@@ -853,3 +853,9 @@ def test_addressee_not_after_a_meeting_and_not_its_location(pipe):
 def test_a_first_person_speaker_carries_no_report_into_the_next_sentence(pipe):
     doc = run(pipe, "Berlin. Ich glaube, dass wir eine Einigung brauchen. Denn sonst würde man die Wähler verlieren.")
     assert [q.form for q in doc.quotes] == ["Indirect"]
+
+
+def test_a_demonym_does_not_refer_to_a_person_of_another_nationality(pipe):
+    doc = run(pipe, "Buenos Aires. Nadal setzte sich gegen den Italiener Paolo Lorenzi durch. "
+                    "„Ich bin froh, im Halbfinale zu sein“, meinte der Spanier.")
+    assert speaker(doc, doc.quotes[0]) == "Nadal"

@@ -26,6 +26,7 @@ _TOKEN = re.compile(
     rf"""
     (?:https?://|www\.)[^\s<>"„“”»«‚‘’()\[\]{{}}]+                  # URL (trailing stop trimmed below)
   | [\w.+-]+@{_W}+(?:[.-]{_W}+)*\.{_L}{{2,}}                        # e-mail address
+  | {_W}+(?:[-.]{_W}+)*\.(?:de|at|ch|com|org|net|eu|info|io)(?!\w)  # a domain name: Heise.de, derStandard.at
   | (?<![\w.])(?:{_L}{{1,2}}\.){{2,}}                               # z.B. u.a. d.h. e.V.
   | \d+(?:[.,:]\d+)*{_L}*(?:[-‐‑]{_W}+)*(?:-(?=[\s,/]))?             # 100.000 3,5 14.30 11.02.2022 20-jährige
   | {_W}+(?:['’]{_W}+|[-‐‑]{_W}+)*(?:-(?=[\s,/]))?                  # words, US-Präsident, Ein- (und Ausreise)
@@ -234,7 +235,7 @@ def tokenize(text: str) -> tuple[list[Token], list[Sentence]]:
     return tokens, sentences
 
 
-@component("tokenize.rules", layer="tokens", version="0.2.1")
+@component("tokenize.rules", layer="tokens", version="0.2.2")
 def make_tokenizer(config):
     _tables()  # load the rule tables once, before the first document
 

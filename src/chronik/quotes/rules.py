@@ -2462,11 +2462,21 @@ class QuoteRules:
         elif len(words) > 1 and words[0].lower() in ("die", "diese") and (
                 words[-1].endswith("in") or _AGE_EPITHET.fullmatch(words[-1]) and words[-1].endswith("e")):
             excluded = "m"  # "die Sängerin", "die 42-Jährige"
+        demonym = len(words) > 1 and words[-1] in default_gazetteer().person_nouns
+
+        def demonym_before(m) -> str:
+            before = doc.text[max(0, m.start - 40):m.start].split()
+            return before[-1] if before else ""
+
         def person(m) -> bool:
             if m.entity is None or m.kind == "pronoun" or m.label != "PER" or plural_verb:
                 return False
             if excluded and name_genders and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
                 return False
+            if demonym:
+                before = demonym_before(m)
+                if before != words[-1] and before in default_gazetteer().person_nouns:
+                    return False  # "den Italiener Paolo Lorenzi … meinte der Spanier": another nationality
             # "der Sprecher" is not the minister named before
             return not function or QuoteRules._holds_role(doc.entities[m.entity], words[-1])
 
