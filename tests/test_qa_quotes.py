@@ -859,3 +859,13 @@ def test_a_demonym_does_not_refer_to_a_person_of_another_nationality(pipe):
     doc = run(pipe, "Buenos Aires. Nadal setzte sich gegen den Italiener Paolo Lorenzi durch. "
                     "„Ich bin froh, im Halbfinale zu sein“, meinte der Spanier.")
     assert speaker(doc, doc.quotes[0]) == "Nadal"
+
+
+@pytest.mark.parametrize("text, source, message", [
+    ("Berlin. Die Lage, sagte der Minister, sei ernst.", "der Minister", "Die Lage … sei ernst"),
+    ("Berlin. Ostermayer, meint ein hochrangiger Experte, sei schlecht beraten worden.", "ein hochrangiger Experte",
+     "Ostermayer … sei schlecht beraten worden"),
+])
+def test_a_frame_interjected_after_the_first_phrase(pipe, text, source, message):
+    doc = run(pipe, text)
+    assert [(span(doc, q.source), span(doc, q.message)) for q in doc.quotes] == [(source, message)]

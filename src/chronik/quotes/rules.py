@@ -1003,6 +1003,17 @@ class QuoteRules:
                 cand.cue = [aux] + cue
                 cand.subjunctive = d.has_konjunktiv(e + 1, d.message_end(e + 1))
                 return cand
+        # "Die Lage, sagte der Minister, sei ernst": a frame interjected after the first phrase of the report
+        if s == cue[0] and s > ss and d.text[s - 1] == "," and e + 1 < se and d.text[e] == "," and d.has_pos \
+                and d.pos[e + 1] in ("VAFIN", "VMFIN", "VVFIN") and self._verbless(d, ss, s - 1) \
+                and d.quote_of[ss] < 0 and d.low[ss] not in SUBORDINATORS:
+            after = self._after_verb(d, cue[-1] + 1, e, cue)
+            src = list(range(after, d.np_forward(after, e)))
+            if src:
+                msg = list(range(ss, s - 1)) + list(range(e + 1, d.message_end(e + 1)))
+                cand = mk("Indirect", src, msg)
+                cand.subjunctive = d.has_konjunktiv(e + 1, d.message_end(e + 1))
+                return cand
         # "Die Sprecherin des Ministeriums, Maria Sacharowa, kritisierte …": the subject has an apposition
         if s == cue[0] and s > ss and d.text[s - 1] == ",":
             start = ss
