@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 
 from ..doc import Document, Quote
 from ..nlp.ner_features import uncommon_word, word_frequency_buckets
@@ -1441,7 +1442,8 @@ class QuoteRules:
                 end = self._extended_np(d, start, fin)  # "Die am Montag veröffentlichte Studie zeigt"
             temporal = not extended and (any(d.text[k] in TEMPORAL_NOUNS or d.low[k] in ("ende", "anfang", "mitte")
                                              for k in range(start, end))  # "Ende Januar verkündete der Verband"
-                                         or all(k in d.in_timex for k in range(start, end)))  # "Vergangene Woche"
+                                         or end > start and all(k in d.in_timex for k in range(start, end)))
+            # ("Vergangene Woche sagte …": a time phrase is no subject)
             if not temporal and (end == fin or (end > start and end >= fin - 2)):
                 return list(range(start, end))
         after = self._after_verb(d, fin + 1, e, cue)
@@ -2473,11 +2475,8 @@ class QuoteRules:
         elif len(words) > 1 and words[0].lower() in ("die", "diese") and (
                 words[-1].endswith("in") or _AGE_EPITHET.fullmatch(words[-1]) and words[-1].endswith("e")):
             excluded = "m"  # "die Sängerin", "die 42-Jährige"
-        demonym = len(words) > 1 and words[-1] in default_gazetteer().person_nouns
-
-        def demonym_before(m) -> str:
-            before = doc.text[max(0, m.start - 40):m.start].split()
-            return before[-1] if before else ""
+        demonyms = default_gazetteer().person_nouns
+        demonym = len(words) > 1 and words[-1] in demonyms
 
         def person(m) -> bool:
             if m.entity is None or m.kind == "pronoun" or m.label != "PER" or plural_verb:
@@ -2485,13 +2484,13 @@ class QuoteRules:
             if excluded and name_genders and name_genders.get(doc.entities[m.entity].name.split(" ")[0]) == excluded:
                 return False
             if demonym:
-                before = demonym_before(m)
-                if before != words[-1] and before in default_gazetteer().person_nouns:
+                before = doc.text[max(0, m.start - 40):m.start].split()[-1:]
+                if before and before[0] != words[-1] and before[0] in demonyms:
                     return False  # "den Italiener Paolo Lorenzi … meinte der Spanier": another nationality
             # "der Sprecher" is not the minister named before
             return not function or QuoteRules._holds_role(doc.entities[m.entity], words[-1])
 
-        for n, m in enumerate(reversed(mentions)):
+        for m in reversed(mentions):
             if m.end > before or m.entity is None or m.kind == "pronoun":
                 continue
             if organisation:  # "das Ministerium" refers back to a ministry ("Verteidigungsministerium")
@@ -2500,7 +2499,7 @@ class QuoteRules:
                     return m.entity
             elif person(m):
                 # "Scholz traf Macron in Paris. Er sagte …": the subject of that sentence, not its object
-                subject = QuoteRules._sentence_subject(doc, mentions[:len(mentions) - n], m)
+                subject = QuoteRules._sentence_subject(doc, mentions, m)
                 return subject.entity if subject is not None and person(subject) else m.entity
             elif plural and m.label == "ORG":
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
@@ -2510,12 +2509,14 @@ class QuoteRules:
     def _sentence_subject(doc: Document, mentions, m):
         """The person mention opening the sentence of mention m (only a title or role before it: "CDU-Chef
         Friedrich Merz traf …"), when m is a later mention of another person in that sentence."""
-        sentence = next((x for x in doc.sentences if x.start <= m.start < x.end), None)
-        if sentence is None:
+        at = bisect.bisect_right(doc.sentences, m.start, key=lambda x: x.start) - 1
+        if at < 0 or m.start >= doc.sentences[at].end:
             return None
-        first = next((x for x in mentions if x.start >= sentence.start and x.entity is not None
-                      and x.kind != "pronoun"), None)
-        if first is None or first is m or first.label != "PER" or first.entity == m.entity:
+        sentence = doc.sentences[at]
+        lo = bisect.bisect_left(mentions, sentence.start, key=lambda x: x.start)  # mentions are sorted by start
+        # the first named mention of the sentence (at the latest m itself, which is one of them)
+        first = next(x for x in islice(mentions, lo, None) if x.entity is not None and x.kind != "pronoun")
+        if first is m or first.label != "PER" or first.entity == m.entity:
             return None
         k = sentence.first_token
         while k < sentence.end_token and doc.tokens[k].start < first.start:
