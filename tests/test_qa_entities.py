@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from chronik.doc import Document
 from chronik.pipeline import Pipeline
 from chronik.runner import analyse
 from chronik.store import Store
@@ -67,3 +68,23 @@ def test_genitive_name_and_its_noun_tagged_as_one_name_is_split_when_the_person_
     other = Document(id="t", text="Thomas Meier traf Hans Thoma.")
     other.mentions = [Mention(0, 12, "Thomas Meier", "PER"), Mention(18, 28, "Hans Thoma", "PER")]
     assert [m.text for m in DocumentConsolidator()(other).mentions] == ["Thomas Meier", "Hans Thoma"]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Das Statistische Bundesamt teilte mit, die Preise seien gestiegen.", "Statistische Bundesamt"),
+    ("Nach Angaben des Statistischen Bundesamtes sind die Preise gestiegen.", "Statistischen Bundesamtes"),
+    ("Der Internationale Währungsfonds warnt vor einer Rezession.", "Internationale Währungsfonds"),
+])
+def test_a_listed_name_opening_with_an_adjective_is_found_in_every_case(default_pipeline, text, mention):
+    doc = default_pipeline(Document("qa", text))
+    assert mention in [doc.text[m.start:m.end] for m in doc.mentions if m.label == "ORG"]
+
+
+@pytest.fixture(scope="module")
+def default_pipeline():
+    return Pipeline.default()
+
+
+def test_a_hyphenated_role_before_a_name_is_not_part_of_the_name(default_pipeline):
+    doc = default_pipeline(Document("qa", "Grünen-Chefin Ricarda Lang forderte mehr Geld für Schulen."))
+    assert [e.name for e in doc.entities if e.label == "PER"] == ["Ricarda Lang"]

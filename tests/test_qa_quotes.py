@@ -869,3 +869,81 @@ def test_a_demonym_does_not_refer_to_a_person_of_another_nationality(pipe):
 def test_a_frame_interjected_after_the_first_phrase(pipe, text, source, message):
     doc = run(pipe, text)
     assert [(span(doc, q.source), span(doc, q.message)) for q in doc.quotes] == [(source, message)]
+
+
+def test_a_definite_spokesperson_of_a_body_is_an_unnamed_source_of_that_body_and_country(pipe):
+    doc = run(pipe, "Moskau. Der Sprecher des russischen Außenministeriums sagte, man werde nicht nachgeben.")
+    q = doc.quotes[0]
+    assert speaker(doc, q) == "Außenministerium"
+    assert q.source_description == "Sprecher des russischen Außenministeriums" and q.source_country == "RUS"
+
+
+def test_darin_heisst_es_takes_the_document_named_before_as_written_source(pipe):
+    doc = run(pipe, "Brüssel. Der Bericht der Kommission liegt seit Montag vor. Darin heißt es, die Reform sei "
+                    "gescheitert.")
+    q = by_cue(doc, "heißt es")
+    assert span(doc, q.source) == "Der Bericht der Kommission" and q.medium == "writing"
+    assert span(doc, q.message) == "die Reform sei gescheitert"
+
+
+def test_the_an_phrase_of_a_letter_or_appeal_is_the_addressee(pipe):
+    doc = run(pipe, "Berlin. Der Minister schrieb einen Brief an die Abgeordneten.")
+    assert span(doc, doc.quotes[0].addressee) == "die Abgeordneten"
+    doc = run(pipe, "Berlin. Die Ärzte richteten einen Appell an die Regierung, die Kliniken zu retten.")
+    q = doc.quotes[0]
+    assert (span(doc, q.cue), span(doc, q.addressee)) == ("richteten einen Appell", "die Regierung")
+    doc = run(pipe, "Berlin. Die Forscher stellten die These auf, dass das Klima kippe.")
+    assert span(doc, doc.quotes[0].cue) == "stellten die These auf"
+
+
+def test_a_dative_pronoun_addressee_is_the_person_named_before_who_is_not_the_speaker(pipe):
+    doc = run(pipe, "Berlin. Kanzler Olaf Scholz traf den Präsidenten Joe Biden. Er sagte ihm, er erwarte eine "
+                    "schnelle Antwort.")
+    q = doc.quotes[0]
+    assert speaker(doc, q) == "Olaf Scholz" and span(doc, q.addressee) == "ihm"
+    assert doc.entities[q.addressee_entity].name == "Joe Biden"
+    doc = run(pipe, "Berlin. Biden traf Ursula von der Leyen und versprach ihr, die Zölle zu senken.")
+    assert doc.entities[doc.quotes[0].addressee_entity].name == "Ursula von der Leyen"
+    doc = run(pipe, "Berlin. Die Ministerin sagte ihr Sprecher, sie sei krank.")  # a possessive, no addressee
+    assert doc.quotes[0].addressee == []
+
+
+def test_an_audience_and_a_place_between_verb_and_comma_still_frame_the_report(pipe):
+    doc = run(pipe, "Peking. Der Außenamtssprecher sagte vor Journalisten in Peking, die USA sollten sich nicht "
+                    "einmischen.")
+    q = doc.quotes[0]
+    assert span(doc, q.message) == "die USA sollten sich nicht einmischen"
+    assert span(doc, q.addressee) == "Journalisten"
+
+
+def test_a_quoted_fragment_belongs_to_the_nearest_verb_and_its_fronted_subject(pipe):
+    doc = run(pipe, "Berlin. Auf Twitter zeigte sich die Bundesregierung bestürzt über den Vorfall und verurteilte "
+                    "ihn als „hinterhältigen Anschlag“.")
+    q = doc.quotes[0]
+    assert (span(doc, q.cue), span(doc, q.source)) == ("verurteilte … als", "die Bundesregierung")
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Kiew. „Wir brauchen mehr Munition“, sagte ein Kommandeur der ukrainischen Armee dem Sender CNN.",
+     "Kommandeur der ukrainischen Armee"),
+    ("Berlin. In einem Brief an den Kanzler forderten 40 Ökonomen eine Reform der Schuldenbremse.", "40 Ökonomen"),
+    ("Berlin. „Die Verhandlungen sind gescheitert“, hieß es am Abend aus dem Umfeld der Tarifkommission.",
+     "Umfeld der Tarifkommission"),
+])
+def test_unnamed_sources_are_described(pipe, text, description):
+    doc = run(pipe, text)
+    assert [q.source_description for q in doc.quotes] == [description]
+
+
+@pytest.mark.parametrize("text, channel, medium", [
+    ("Berlin. Der Bahnchef schrieb auf der Plattform X, die Züge würden wieder fahren.", "X", "writing"),
+    ("Brüssel. Die Kommission warnte in ihrem Bericht vor einer Rezession.", "Bericht", "writing"),
+])
+def test_channels_after_a_platform_noun_and_reports(pipe, text, channel, medium):
+    doc = run(pipe, text)
+    assert [(q.channel, q.medium) for q in doc.quotes] == [(channel, medium)]
+
+
+def test_a_listed_organisation_opening_with_an_adjective_is_the_source(pipe):
+    doc = run(pipe, "Offenbach. Dem Deutschen Wetterdienst zufolge drohen am Wochenende heftige Gewitter.")
+    assert speaker(doc, doc.quotes[0]) == "Deutscher Wetterdienst"

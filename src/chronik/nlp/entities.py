@@ -324,10 +324,11 @@ class DocumentConsolidator:
         the name is the rest, so the mention's span and forms hold the name alone."""
         if m.label != "PER" or m.kind != "name":
             return m
-        words = list(WORD.finditer(m.text))
+        words = list(re.finditer(r"\S+", m.text))  # "Grünen-Chefin" is one word here
         if len(words) < 2 or not words[1].group()[:1].isupper():
             return m
-        head = self.lex.head(words[0].group())
+        first = words[0].group()
+        head = self.lex.head(first) or ("-" in first and self.lex.head(first.rsplit("-", 1)[1]) or None)
         if head is None or head[0].noun.surname:
             return m  # "Richter Gerhard" is no role; "Kanzler" and the like may be surnames
         start = m.start + words[1].start()

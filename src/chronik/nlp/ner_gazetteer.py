@@ -44,6 +44,29 @@ def _genitive(name: str) -> str | None:
     return name + "s"
 
 
+_ADJECTIVE_STEMS = ("isch", "lich", "ig", "al", "ell", "iv", "är", "sch")
+_ADJECTIVE_ENDINGS = ("en", "er", "es", "e")
+
+
+def _inflections(name: str) -> list[str]:
+    """Forms of a name that opens with an adjective, in every case: "Statistisches Bundesamt" ->
+    "Statistische Bundesamt", "Statistischen Bundesamt(e)s" (the genitive -es for the usual masculine and
+    neuter institution nouns)."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper() or not words[1][:1].isupper():
+        return []
+    first = words[0]
+    ending = next((e for e in _ADJECTIVE_ENDINGS if first.endswith(e)), None)
+    stem = first[:-len(ending)] if ending else ""
+    if not stem.lower().endswith(_ADJECTIVE_STEMS):
+        return []
+    rest = " ".join(words[1:])
+    forms = [f"{stem}{e} {rest}" for e in _ADJECTIVE_ENDINGS if e != ending]
+    if words[-1].endswith(("amt", "rat", "gericht", "bund", "hof", "werk", "haus", "institut")):
+        forms += [f"{stem}en {rest}es"]  # "des Statistischen Bundesamtes"
+    return forms
+
+
 @dataclass(slots=True)
 class NameEntry:
     label: str  # PER | LOC | ORG | MISC
@@ -122,7 +145,8 @@ class Gazetteer:
         return g
 
     def _add_name(self, name: str, entry: NameEntry, exclude: set[str]) -> None:
-        for form in filter(None, (name, _genitive(name))):
+        forms = [name] + _inflections(name)
+        for form in filter(None, forms + [_genitive(f) for f in forms]):
             key = tuple(_SPLIT.findall(form))
             if len(key) > MAX_NAME_TOKENS or key in self.names:
                 continue

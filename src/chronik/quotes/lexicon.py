@@ -40,11 +40,14 @@ class Lexicon:
 
     def is_role_noun(self, word: str) -> bool:
         """A source role noun or a compound ending in one ("Sprecher", "Regierungssprecher", "Regierungskreisen"),
-        also in the genitive ("Sprechers") and the dative plural ("von US-Regierungsvertretern")."""
+        also in the genitive ("Sprechers"), the plural ("Ökonomen") and the dative plural ("von
+        US-Regierungsvertretern")."""
         low = word.lower()
         if low.endswith("s") and len(low) > 5:
             low = low[:-1]  # genitive: "eines Sprechers"
         forms = [low, low[:-1]] if low.endswith(("ern", "en")) and len(low) > 5 else [low]
+        if low.endswith("en") and len(low) > 6:
+            forms.append(low[:-2])  # the plural of a noun in -en: "Ökonomen", "Soldaten"
         return any(f.endswith(r.lower()) for f in forms for r in self.role_nouns)
 
 

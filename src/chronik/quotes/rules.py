@@ -53,11 +53,16 @@ ADVERBIAL_SUBORDINATORS = _WORDS["adverbial_subordinators"]
 AUXILIARIES = _WORDS["auxiliaries"]
 FREE_INDIRECT_MARKERS = _WORDS["free_indirect_markers"]
 ADDRESSEE_DATIVE_STARTS = _WORDS["addressee_dative_starts"]
+DATIVE_PRONOUNS = _WORDS["dative_pronouns"]
 PURPOSE = _WORDS["purpose"]
 FRAGMENT_PREPS = _WORDS["fragment_preps"]
 PASSIVE_AUX = _WORDS["passive_aux"]
 ANAPHORIC_OBJECTS = _WORDS["anaphoric_objects"]
 ADDRESSEE_EVENTS = _WORDS["addressee_events"]
+LETTERS = tuple(_WORDS["letters"])
+PLATFORM_NOUNS = _WORDS["platform_nouns"]
+NEWS_AGENCIES = _WORDS["news_agencies"]
+INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
 MODALS = _WORDS["modals"]
@@ -308,7 +313,8 @@ class _Doc:
             if match == "word" and lw == key \
                     or match == "part" and key in lw and self.text[k][0].isupper() \
                     or match == "after_prep" and lw == key and k > start \
-                    and (self.low[k - 1] in CHANNEL_PREPS or k - 1 > start and self.low[k - 1] in ("der", "dem", "den")
+                    and (self.low[k - 1] in CHANNEL_PREPS | PLATFORM_NOUNS
+                         or k - 1 > start and self.low[k - 1] in ("der", "dem", "den")
                          and self.low[k - 2] in CHANNEL_PREPS):
                 return channel, medium
         return None
@@ -329,7 +335,7 @@ class _Doc:
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
             head += 1
-        return self.low[head].endswith(MEDIA_HEADS)
+        return self.low[head].endswith(MEDIA_HEADS) or self.low[head] in NEWS_AGENCIES
 
     def names_channel(self, k: int) -> bool:
         """Token k names a channel of speech or writing or a medium ("Fernsehen", "Zeitung")."""
@@ -751,7 +757,9 @@ class QuoteRules:
         if self._capitalised_only(d, o, c) or self._title(d, o, c):
             return None
         if s < o or e > c + 1:
-            for i in list(range(s, o)) + list(range(c + 1, e)):
+            # the verb nearest before the fragment governs it ("zeigte sich bestürzt und verurteilte ihn als
+            # „…“"), else the first after it
+            for i in list(range(o - 1, s - 1, -1)) + list(range(c + 1, e)):
                 if i in used:
                     continue
                 hit = d.verb_at(i, e)
@@ -1071,6 +1079,11 @@ class QuoteRules:
             # report of the same subject, not this verb's complement; so is "X verteidigte die
             # Entscheidung und sagte, …", where the later verb owns the complement
             second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
+            # "wies die Forderung der CSU zurück, das Asylrecht einzuschränken": the infinitive is the
+            # content of the object noun, not what the subject said
+            if not konj and d.text[e] == "," and self._zu_infinitive(d, nxt, d.clause(nxt)[1]) \
+                    and any(d.text[k] in INFINITIVE_NOUNS for k in range(cue[0] + 1, e)):
+                is_complement = False
             if is_complement and not second_report and not self._trailing_frame(d, nxt, se):
                 coordinated = self._coordinated_report(d, cue, e)
                 if coordinated is not None:
@@ -1274,12 +1287,14 @@ class QuoteRules:
         Interview mit dem Deutschlandfunk, …" (then an indicative clause after the comma is the message)."""
         k = a
         while k < b:
-            if d.low[k] in ADVERBS or k in d.in_timex:
+            if d.low[k] == "vor" and any(d.text[x] in AUDIENCES for x in range(k + 1, min(k + 3, b))):
+                k = d.np_forward(k + 1, b, appositions=False)  # the audience: "sagte vor Journalisten in Peking"
+            elif d.low[k] in ADVERBS or k in d.in_timex:
                 k += 1
             elif d.low[k] in PREPOSITIONS:
+                end = d.np_forward(k + 1, b, appositions=False)
                 if d.low[k] in ("an", "auf", "gegen", "über", "um", "von", "vor", "zu"):
                     return False  # the verb's prepositional object: "spricht von …", "protestierte gegen …"
-                end = d.np_forward(k + 1, b, appositions=False)
                 if end == k + 1:
                     return False
                 k = end
@@ -1397,6 +1412,16 @@ class QuoteRules:
             end = d.np_forward(a, fin - 1)
             if a < end < fin - 1 and self._verb_like(d, end):
                 return list(range(a, end))
+            # "Auf Twitter zeigte sich die Regierung bestürzt und verurteilte …": the subject after the
+            # first conjunct's verb
+            verb = next((k for k in range(start, fin - 1) if self._verb_like(d, k)), None)
+            if verb is not None and d.np_forward(start, verb) != verb:  # not subject-first
+                a = verb + 1
+                while a < fin - 1 and d.low[a] in ("sich", "es"):
+                    a += 1
+                end = d.np_forward(a, fin - 1, appositions=False)
+                if a < end < fin - 1 and (d.is_det(a) or a in d.person) and a not in d.in_timex:
+                    return list(range(a, end))
         if start < fin and d.low[start] in FOCUS_ADVERBS and d.np_forward(start + 1, fin) == fin:
             start += 1  # "Auch der Minister sagte"
         if start < fin and d.low[start] == "als" and start + 1 < fin and d.np_forward(start + 1, fin) == fin \
@@ -1529,9 +1554,12 @@ class QuoteRules:
             marker = d.low[k] == "gegenüber" or (d.low[k] == "mit" and k > s and d.text[k - 1] in ADDRESSEE_EVENTS
                                                  and not any(d.low[j] in ("nach", "vor", "seit")
                                                              for j in range(max(s, k - 4), k - 1))) \
-                or (d.low[k] in ("zum", "zur") and vf.verb.addressee == "dat")
+                or (d.low[k] in ("zum", "zur") and vf.verb.addressee == "dat") \
+                or (d.low[k] == "an" and k > s and d.is_noun(k - 1) and d.low[k - 1].endswith(LETTERS))
             if d.low[k] == "vor" and k + 1 < e:
                 end = d.np_forward(k + 1, e, appositions=False)
+                # "vor Journalisten in Peking": the place says where, it is not part of the audience
+                end = next((x for x in range(k + 2, end) if d.low[x] in ("in", "im", "beim", "bei")), end)
                 if any(d.text[x] in AUDIENCES for x in range(k + 1, end)):
                     return list(range(k + 1, end))
             if d.low[k] in ("zum", "zur") and marker:
@@ -1573,6 +1601,11 @@ class QuoteRules:
         named = not d.has_pos or d.pos[after] == "NE" or after in d.person
         bare_ok = (named or not vf.verb.reported) and d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS and (
             after == cue[0] + 1 or (len(src) == 1 and d.low[src[0]] in SUBJECT_PRONOUNS and after == src[0] + 1))
+        # "sagte ihm", "versprach ihr": a dative pronoun (not the possessive of "sagte ihr Sprecher")
+        pronoun = d.low[after] in DATIVE_PRONOUNS and not (
+            after + 1 < e and (d.is_noun(after + 1) or d.is_adj(after + 1)))
+        if pronoun:
+            return [after]
         if kind == "dat" and d.low[after] not in ADDRESSEE_DATIVE_STARTS and not bare_ok:
             return []
         end = d.np_forward(after, e, appositions=False)
@@ -1761,8 +1794,12 @@ class QuoteRules:
         _, se = d.sentence_range(i)
         if not (e < se and d.text[e] in (",", ":") and e + 1 < se):
             return None
-        tail = [k for k in range(i + 1, e) if d.text[k][:1].islower()]
-        if len(tail) > 2:
+        addressee: list[int] = []
+        if i + 2 < e and d.low[i + 1] == "an" and d.low[i].endswith(LETTERS) \
+                and d.np_forward(i + 2, e, appositions=False) == e:
+            addressee = list(range(i + 2, e))  # "richteten einen Appell an die Regierung, …"
+        tail = [k for k in range(i + 1, e) if d.text[k][:1].islower() and not addressee]
+        if len(tail) > 2 or any(d.is_det(k) or d.has_pos and d.pos[k] == "APPR" for k in tail):
             return None  # the noun does not end the clause: not a frame
         nxt = e + 1
         ce = d.clause(nxt)[1] if not d.is_boundary(nxt) else nxt
@@ -1795,9 +1832,9 @@ class QuoteRules:
             cue = [verb] + list(range(a, i + 1)) + tail
         if d.quote_of[nxt] >= 0 and d.quotes[d.quote_of[nxt]][1] >= d.message_end(nxt) - 1:
             return _Cand("Direct", cue=cue, source=src, message=list(range(nxt, d.quotes[d.quote_of[nxt]][1] + 1)),
-                         cue_kind="noun")
+                         addressee=addressee, cue_kind="noun")
         msg = list(range(nxt, d.message_end(nxt)))
-        return _Cand("Indirect", cue=cue, source=src, message=msg, cue_kind="noun",
+        return _Cand("Indirect", cue=cue, source=src, message=msg, addressee=addressee, cue_kind="noun",
                      subjunctive=d.has_konjunktiv(nxt, d.message_end(nxt)))
 
     def _speech_noun(self, d: _Doc, i: int) -> _Cand | None:
@@ -1906,6 +1943,10 @@ class QuoteRules:
                     # source; "in dem Bericht" names a document and does not
                     src = list(range(k if d.low[k] != "in" else k + 1, end))
                     break
+        pointer = next((k for k in range(s, i) if d.low[k] in ("darin", "hierin")), None)
+        if not src and pointer is not None:
+            # "Der Bericht liegt vor. Darin heißt es, …": the adverb stands for the document named before
+            src = self._antecedent_document(d, pointer) or [pointer]
         # "In dem Papier heißt es": a document's words are written
         medium = "writing" if src and any(d.is_noun(k) and d.low[k].endswith(DOCUMENTS) for k in src) else "speech"
         return _Cand("Direct", medium=medium, cue=cue, source=src, cue_kind="heisst")
@@ -2241,11 +2282,13 @@ class QuoteRules:
                 q.attrs["source_kind"] = "description"
             elif ranked and not place_only:
                 q.source_entity = ranked[0].entity
-                if ranked[0].label != "PER" and self._anonymous(words):
-                    # "Ein hochrangiger Beamter des Pentagons": an unnamed person affiliated with the body
+                if ranked[0].label != "PER" and self._anonymous(words, definite=True):
+                    # "Ein hochrangiger Beamter des Pentagons", "Der Sprecher des russischen Außenministeriums":
+                    # an unnamed person affiliated with the body
                     bare = words[1:] if words[0].lower() in DETS else words
                     q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
-                    q.source_country = doc.entities[ranked[0].entity].country or self._affiliation(text)
+                    q.source_country = doc.entities[ranked[0].entity].country or describe_role(text)[0] \
+                        or self._affiliation(text)
                     q.attrs["source_kind"] = "anonymous"
             elif place_only and not self._anonymous(words):
                 # "Biologen aus Berkeley", "Ärzte in Gaza": unnamed speakers from a place
@@ -2342,6 +2385,9 @@ class QuoteRules:
                        and not (m.label == "LOC" and doc.text[a0:m.start].split()[-1:] in (["in"], ["aus"], ["im"]))]
                 if hit:
                     q.addressee_entity = hit[-1].entity
+                elif a1 - a0 <= 3 and doc.text[a0:a1].lower() in ("ihm", "ihr"):
+                    q.addressee_entity = self._addressee_antecedent(doc, mentions, a0, doc.text[a0:a1].lower(),
+                                                                    q.source_entity)
 
     def _role_kind(self, head: str) -> str | None:
         """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
@@ -2503,6 +2549,20 @@ class QuoteRules:
                 return subject.entity if subject is not None and person(subject) else m.entity
             elif plural and m.label == "ORG":
                 return m.entity  # "sagten sie": one person is no antecedent of a plural
+        return None
+
+    def _addressee_antecedent(self, doc: Document, mentions, before: int, pronoun: str,
+                              speaker: int | None) -> int | None:
+        """The person a dative pronoun addressee stands for: the last person named before it who is not
+        the speaker and whose given name does not contradict the pronoun ("ihm" no woman, "ihr" no man)."""
+        excluded = "f" if pronoun == "ihm" else "m"
+        for m in reversed(mentions[:bisect.bisect_left(mentions, before, key=lambda x: x.start)]):
+            if m.entity is None or m.kind == "pronoun" or m.label != "PER" or m.entity == speaker:
+                continue
+            gender = self.lex.name_genders.get(doc.entities[m.entity].name.split(" ")[0])
+            if gender == excluded or gender is None and pronoun == "ihr":
+                continue  # "ihr" of an unknown gender is too often a plural or an organisation's
+            return m.entity
         return None
 
     @staticmethod
