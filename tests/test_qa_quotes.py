@@ -947,3 +947,50 @@ def test_channels_after_a_platform_noun_and_reports(pipe, text, channel, medium)
 def test_a_listed_organisation_opening_with_an_adjective_is_the_source(pipe):
     doc = run(pipe, "Offenbach. Dem Deutschen Wetterdienst zufolge drohen am Wochenende heftige Gewitter.")
     assert speaker(doc, doc.quotes[0]) == "Deutscher Wetterdienst"
+
+
+def test_a_closing_wie_clause_keeps_its_own_verb_and_subject(pipe):
+    doc = run(pipe, "Berlin. Längst haben die Minister einen Pakt geschlossen, wie ein Insider berichtet.")
+    q = doc.quotes[0]
+    assert (span(doc, q.cue), span(doc, q.source)) == ("wie … berichtet", "ein Insider")
+    assert span(doc, q.message) == "Längst haben die Minister einen Pakt geschlossen"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Paris. Die Lage sei ernst, soll der Minister gesagt haben.", "soll … gesagt haben", "der Minister"),
+    ("Paris. In Syrien gibt es eine Fabrik, soll einer der Männer gesagt haben.", "soll … gesagt haben",
+     "einer der Männer"),
+    ("Paris. Die Lage ist ernst, sagte einer der Männer.", "sagte", "einer der Männer"),
+])
+def test_hearsay_of_a_report_and_a_partitive_speaker_after_the_verb(pipe, text, cue, source):
+    doc = run(pipe, text)
+    assert [(span(doc, q.cue), span(doc, q.source)) for q in doc.quotes] == [(cue, source)]
+    assert doc.quotes[0].source_description == "einer der Männer" or source == "der Minister"
+
+
+def test_hearsay_without_a_framed_clause_is_no_report(pipe):
+    doc = run(pipe, "Teheran. Dabei sollen sie regierungskritische Parolen skandiert haben.")
+    assert [span(doc, q.cue) for q in doc.quotes if q.form != "FreeIndirect"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin. Merkel wies die Forderung der CSU zurück, das Asylrecht einzuschränken.",
+    "Berlin. Zugleich rechtfertigte Merkel ihre Entscheidung, die Grenzen zu öffnen.",
+])
+def test_an_infinitive_after_a_noun_of_demand_or_decision_is_not_the_speakers_message(pipe, text):
+    doc = run(pipe, text)
+    assert [(q.form, span(doc, q.source)) for q in doc.quotes] == [("Reported", "Merkel")]
+    assert "Merkel" in span(doc, doc.quotes[0].message)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("Wien. Laut Polizei wurden drei Menschen verletzt, berichtete der Sender.", "wurden drei Menschen verletzt"),
+    ("Wien. Laut den Zahlen der Regierung leben 103 Tiere in freier Wildbahn, berichtete die Organisation WWF in "
+     "einer Aussendung.", "leben 103 Tiere in freier Wildbahn"),
+    ("Wien. Laut dem Ministerium wurden 2.429 Bewerbungen gezählt, hieß es.", "wurden 2.429 Bewerbungen gezählt"),
+])
+def test_a_laut_report_ends_before_the_closing_frame_around_it(pipe, text, message):
+    doc = run(pipe, text)
+    laut = [q for q in doc.quotes if span(doc, q.cue).lower() == "laut"]
+    assert [span(doc, q.message) for q in laut] == [message]
+    assert len(doc.quotes) == 2

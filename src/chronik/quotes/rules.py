@@ -387,7 +387,8 @@ class _Doc:
         j = i
         has_head = False
         if self.low[i] in PARTITIVES and i + 2 < limit and self.low[i + 1] in ("der", "des") \
-                and self.text[i][0].isupper():
+                and (self.text[i][0].isupper() or i > 0 and self.low[i - 1] not in PREPOSITIONS
+                     and self.is_noun(i + 2) and not self.is_det(i - 1)):
             j, has_head = i + 1, True  # "Einer der beteiligten Feuerwehrmänner"
             k = self.np_forward(i + 1, limit, appositions=False)
             if k == i + 1:
@@ -508,9 +509,16 @@ class _Doc:
                     return vf, self.with_companions(list(range(i - len(words), i + 1)), clause_end)
                 continue
             if vf.kind == "participle":
-                if i + 1 < clause_end and self.low[i + 1] in ("werden", "haben", "sein") \
-                        and any(self.low[k] in MODALS for k in range(self.clause(i)[0], i)):
-                    return None  # "kann veröffentlicht werden", "soll gesagt haben": no report
+                modal = next((k for k in range(self.clause(i)[0], i) if self.low[k] in MODALS), None)
+                cs = self.clause(i)[0]
+                if modal is not None and i + 1 < clause_end and self.low[i + 1] == "haben" \
+                        and self.low[modal] in ("soll", "sollen") and i + 2 == clause_end \
+                        and (cs > 0 and self.text[cs - 1] == "," or clause_end < self.n
+                             and self.text[clause_end] in (",", ":")):
+                    # "…, soll einer der Männer gesagt haben": hearsay of a report (framing a clause) is a report
+                    return vf, self.with_companions([modal, i, i + 1], clause_end)
+                if i + 1 < clause_end and self.low[i + 1] in ("werden", "haben", "sein") and modal is not None:
+                    return None  # "kann veröffentlicht werden", "muss gewarnt haben": no report
                 cue = self._with_auxiliary(i)
                 if len(cue) == 1 and vf.verb.lemma in NAMING_VERBS:
                     continue  # "auch Scratching genannt": an attributive participle gives a name
@@ -934,8 +942,9 @@ class QuoteRules:
         for k in range(i - 1, max(ss, i - 30) - 1, -1):
             # a full stop inside the sentence ends an abbreviation ("dt .", "Benedikt XVI .")
             if d.quote_of[k] >= 0 or d.text[k] in ("!", "?", ":", ";") \
-                    or d.low[k] in SUBORDINATORS or d.pos[k] in ("VVFIN", "VMFIN", "KOUS", "PRELS", "PWS", "PWAV"):
-                return None
+                    or d.low[k] in SUBORDINATORS or d.low[k] in self.lex.cue_words["wie"] \
+                    or d.pos[k] in ("VVFIN", "VMFIN", "KOUS", "PRELS", "PWS", "PWAV"):
+                return None  # (nor across "wie": "Längst haben sie …, wie ein Insider berichtet")
             if d.pos[k] == "VAFIN":
                 return k if d.low[k] in AUXILIARIES and d.low[k] not in MODALS else None
         return None
@@ -1703,6 +1712,16 @@ class QuoteRules:
         msg = [k for k in range(ss, d.message_end(i)) if k not in skip]
         while msg and d.text[msg[0]] == ",":
             msg.pop(0)
+        # "…, berichtete der Sender", "…, hieß es": a closing frame is a report of its own around this one
+        for k in msg[1:-1]:
+            if d.text[k] == "," and d.quote_of[k] < 0 and k > i and (
+                    d.low[k + 1] in self.lex.cue_words["heisst"] and d.low[k + 2] == "es"
+                    or d.low[k + 1] in self.lex.forms
+                    and (d.low[k + 2] in ("der", "die", "das", "ein", "eine") or k + 2 in d.person)
+                    and self._trailing_frame(d, k + 1, d.sentence_range(k)[1])
+                    and self._only_adverbials(d, d.np_forward(k + 2, d.clause(k + 1)[1]), d.clause(k + 1)[1])):
+                msg = [x for x in msg if x < k]
+                break
         return [k for k in msg if not (d.text[k] == "," and (k - 1 in skip or k + 1 in skip))]
 
     def _before(self, d: _Doc, i: int) -> _Cand | None:
@@ -2285,14 +2304,14 @@ class QuoteRules:
                 if ranked[0].label != "PER" and self._anonymous(words, definite=True):
                     # "Ein hochrangiger Beamter des Pentagons", "Der Sprecher des russischen Außenministeriums":
                     # an unnamed person affiliated with the body
-                    bare = words[1:] if words[0].lower() in DETS else words
+                    bare = self._without_article(words)
                     q.source_description = " ".join(w for w in bare if w.lower() not in INDEFINITE)
                     q.source_country = doc.entities[ranked[0].entity].country or describe_role(text)[0] \
                         or self._affiliation(text)
                     q.attrs["source_kind"] = "anonymous"
             elif place_only and not self._anonymous(words):
                 # "Biologen aus Berkeley", "Ärzte in Gaza": unnamed speakers from a place
-                q.source_description = " ".join(words[1:] if words[0].lower() in DETS else words)
+                q.source_description = " ".join(self._without_article(words))
                 q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "description"
             elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
@@ -2341,7 +2360,7 @@ class QuoteRules:
                 # "Angaben eines Sprechers", "Einschätzung von Diplomaten": the speaker follows the statement
                 words = words[2:] if words[1].lower() in ("von", "vom") and len(words) > 2 else words[1:]
             if q.source_entity is None and (self._anonymous(words, definite=True) or self._definite_role(words)):
-                bare = words[1:] if words[0].lower() in DETS else words
+                bare = self._without_article(words)
                 q.source_description = " ".join(self._without_genitive_s(w) for w in bare
                                                 if w.lower() not in INDEFINITE)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
@@ -2361,7 +2380,7 @@ class QuoteRules:
                     q.attrs["source_kind"] = "relative"
             if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
                 # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
-                bare = words[1:] if words[0].lower() in DETS else words
+                bare = self._without_article(words)
                 q.source_description = " ".join(self._without_genitive_s(w) for w in bare)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
                 q.attrs["source_kind"] = "description"
@@ -2462,6 +2481,13 @@ class QuoteRules:
         if word.endswith(("s", "ern")) and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
             return word[:-1]
         return word
+
+    @staticmethod
+    def _without_article(words: list[str]) -> list[str]:
+        """The words of a source phrase after its article; a partitive keeps its pronoun ("einer der Männer")."""
+        if len(words) > 2 and words[0].lower() in PARTITIVES and words[1].lower() in ("der", "des"):
+            return words
+        return words[1:] if words[0].lower() in DETS else words
 
     def _initial_adjective(self, word: str) -> bool:
         """A capitalised first word that is an inflected adjective, not a noun: "Israelische"."""
