@@ -994,3 +994,74 @@ def test_a_laut_report_ends_before_the_closing_frame_around_it(pipe, text, messa
     laut = [q for q in doc.quotes if span(doc, q.cue).lower() == "laut"]
     assert [span(doc, q.message) for q in laut] == [message]
     assert len(doc.quotes) == 2
+
+
+def test_woertlich_before_a_colon_stands_for_the_verb(pipe):
+    doc = run(pipe, "Berlin. Der FDP-Politiker Jürgen Koppelin wörtlich: „Sie ziehen den Bürgern das Geld aus der Tasche.“")
+    q = doc.quotes[0]
+    assert (span(doc, q.cue), speaker(doc, q)) == ("wörtlich", "Jürgen Koppelin")
+
+
+@pytest.mark.parametrize("text", [
+    "Berlin. Das Landgericht sprach den Angeklagten frei.",
+    "Berlin. Das Gericht sprach ihn schuldig.",
+    "Berlin. Sie schreibt seit Jahren ihre Lieder selbst.",
+    "Berlin. Er schrieb einen Roman über den Krieg.",
+])
+def test_verdicts_and_works_are_no_reported_speech(pipe, text):
+    assert run(pipe, text).quotes == []
+
+
+def test_einschaetzen_is_reported_thought(pipe):
+    doc = run(pipe, "Berlin. Der Beauftragte schätzte das Gesetz als Verletzung der Kinderrechte ein.")
+    assert [(q.form, q.medium) for q in doc.quotes] == [("Reported", "thought")]
+
+
+def test_zum_before_an_occasion_is_no_addressee(pipe):
+    doc = run(pipe, "Berlin. Der Richter erklärte zum Auftakt, das Verfahren werde mehrere Monate dauern.")
+    assert doc.quotes[0].addressee == []
+    doc = run(pipe, "Berlin. Der Minister sagte zum „Spiegel“, er bleibe.")
+    assert span(doc, doc.quotes[0].addressee) == "„Spiegel“"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Berlin. Der Staatssekretär wollte wissen, ob sie die Studie gelesen habe.", "wollte wissen"),
+    ("Teheran. „Wo ist meine Stimme?“, wollen die Demonstranten wissen.", "wollen … wissen"),
+])
+def test_wissen_wollen_asks_a_question(pipe, text, cue):
+    doc = run(pipe, text)
+    assert [span(doc, q.cue) for q in doc.quotes] == [cue]
+
+
+def test_nested_reports_keep_their_own_messages_and_channels(pipe):
+    doc = run(pipe, "Bremen. Ein Sprecher der Stadt sagte, laut den Ermittlern sei der Brand gelegt worden.")
+    assert span(doc, by_cue(doc, "laut").message) == "sei der Brand gelegt worden"
+    doc = run(pipe, "Berlin. Die Opposition wirft der Regierung vor, sie habe die Zahlen geschönt, wie die "
+                    "Nachrichtenagentur dpa meldet.")
+    assert span(doc, by_cue(doc, "wirft … vor").message) == "sie habe die Zahlen geschönt"
+    assert span(doc, by_cue(doc, "wie … meldet").source) == "die Nachrichtenagentur dpa"
+    doc = run(pipe, "Berlin. Dem Bericht zufolge sagte der Minister, die Lage sei ernst.")
+    assert (by_cue(doc, "zufolge").channel, by_cue(doc, "sagte").channel) == ("Bericht", None)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Berlin. Heiko Lenz telefonierte mit Bundeskanzler Max Roth. Dieser sagte, er helfe.", "Max Roth"),
+    ("Berlin. Die Sprecherin des Innenministeriums, Claudia Renz, bestätigte den Vorfall. Man prüfe den Fall, "
+     "sagte die Sprecherin.", "Claudia Renz"),
+    ("Celle. Die Landrätin Ute Klasen besuchte die Schule. Die Landrätin entgegnete, es fehle das Geld.",
+     "Ute Klasen"),
+])
+def test_demonstratives_and_role_nouns_refer_back(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name
+
+
+def test_quoted_fragments_in_a_row_are_one_message(pipe):
+    doc = run(pipe, "Berlin. Kaiser bezeichnete den Plan als „absurd“, „teuer“ und „gefährlich“.")
+    assert [span(doc, q.message) for q in doc.quotes] == ["„absurd“ … „teuer“ … „gefährlich“"]
+
+
+def test_a_colon_frame_after_a_subject_with_apposition(pipe):
+    doc = run(pipe, "Berlin. Die Präsidentin des Bauernverbands, Ilse Dorn, wandte sich an die Mitglieder: "
+                    "„Wir lassen uns nicht spalten.“")
+    assert [speaker(doc, q) for q in doc.quotes] == ["Ilse Dorn"]

@@ -86,6 +86,7 @@ REFLEXIVE_CUE_VERBS = _WORDS["reflexive_cue_verbs"]
 EPISTEMIC_KONJUNKTIV = _WORDS["epistemic_konjunktiv"]
 CAUSATIVE_LASSEN = _WORDS["causative_lassen"]
 LASSEN_ONLY_VERBS = _WORDS["lassen_only_verbs"]
+WANT_FORMS = _WORDS["want_forms"]
 ORIGIN_PREPS = _WORDS["origin_preps"]
 NEGATIONS = _WORDS["negations"]
 CONTENT_TIME_PREPS = _WORDS["content_time_preps"]
@@ -479,6 +480,12 @@ class _Doc:
         forms = self.lex.forms.get(self.low[i])
         if not forms:
             return None
+        if self.low[i] == "wissen":
+            # "wollte wissen, ob …", "„…?“, wollen die Demonstranten wissen": a question
+            s, e = self.clause(i)
+            modal = next((k for k in range(s, min(e + 1, self.n)) if self.low[k] in WANT_FORMS), None)
+            if modal is not None:
+                return forms[0], self.with_companions(sorted([modal, i]), clause_end)
         if all(f.verb.lemma in LASSEN_ONLY_VERBS for f in forms):
             s, e = self.clause(i)
             if not any(self.low[k] in CAUSATIVE_LASSEN for k in range(s, min(e + 1, self.n))):
@@ -702,6 +709,11 @@ class QuoteRules:
                     k += 1
                 else:
                     break
+            # quoted fragments in a row: nannte den Plan „absurd“, „teuer“ und „gefährlich“
+            while cand is not None and cand.cue and min(cand.cue) < o and k + 1 < len(d.quotes) \
+                    and d.quotes[k + 1][0] == msg[-1] + 2 and d.low[msg[-1] + 1] in ("und", "oder", "sowie", ","):
+                msg += list(range(d.quotes[k + 1][0], d.quotes[k + 1][1] + 1))
+                k += 1
             # a short quotation that is a whole sentence of its own („Wir werden siegen.“) is speech too
             whole_sentence = c - o - 1 >= 3 and d.text[c - 1] in SENT_END and d.sentence_range(o)[0] == o
             if cand is None and (c - o - 1 >= 5 or whole_sentence) and self._statement(d, o, c) \
@@ -752,6 +764,9 @@ class QuoteRules:
                     return cand
                 if d.text[o - 1] == ":" and d.np_forward(s, e) == e:
                     return _Cand("Direct", source=list(range(s, e)), cue_kind="colon")
+                if d.text[o - 1] == ":" and e - 1 > s and d.low[e - 1] == "wörtlich" and d.np_forward(s, e - 1) == e - 1:
+                    # "Koppelin wörtlich: „…“": the adverb stands for the verb of saying
+                    return _Cand("Direct", cue=[e - 1], source=list(range(s, e - 1)), cue_kind="colon")
                 if d.text[o - 1] == ":":
                     cand = self._colon_frame(d, s, e)
                     if cand is not None:
@@ -816,15 +831,18 @@ class QuoteRules:
         if not d.has_pos:
             return None
         ss, _ = d.sentence_range(s)
+        clause_start = s
         if s > ss and d.text[s - 1] == ",":  # the clause after an apposition: take the whole sentence
             s = ss
         verbs = [k for k in range(s, e) if d.pos[k] in ("VVFIN", "VAFIN", "VMFIN") and d.quote_of[k] < 0]
-        if len(verbs) != 1 or d.low[s] in SUBORDINATORS or d.low[s] in RELATIVES:
+        # (a relative pronoun opens a subordinate clause only after a comma; "Die" opening the sentence is an article)
+        if len(verbs) != 1 or d.low[s] in SUBORDINATORS or d.low[s] in RELATIVES and s > ss:
             return None
         fin = verbs[0]
         cue = [fin] + [k for k in range(fin + 1, e) if d.pos[k] in ("PTKVZ", "VVPP", "VVINF")
                        or d.low[k] in ("sich",) and k - fin <= 4]
-        src = self._subject(d, s, e, cue)
+        # "Die Präsidentin des Verbands, Ilse Dorn, wandte sich …": the subject with its apposition
+        src = self._subject(d, clause_start if fin == clause_start else s, e, cue)
         if not src or any(d.pos[k].startswith("V") for k in src):
             return None
         return _Cand("Direct", cue=sorted(cue), source=src, cue_kind="colon")
@@ -992,6 +1010,8 @@ class QuoteRules:
                 cand = mk("Indirect", src, msg, "wie")
                 cand.cue = [s] + reflexive + cue
                 rest = list(range(max(src) + 1, cue[0])) if src else []
+                while rest and (rest[0] in d.in_timex or d.low[rest[0]] in ("am", "im") and rest[0] + 1 in d.in_timex):
+                    rest.pop(0)  # "am Dienstag dem US-Magazin Wired"
                 if not cand.addressee and 2 <= len(rest) <= 5 and d.dative_medium(rest[0], cue[0]):
                     cand.addressee = rest  # the medium split off the subject: "der Nachrichtenagentur dpa"
                 return cand
@@ -1151,6 +1171,8 @@ class QuoteRules:
                 if any((d.text[k].endswith(o) or d.text[k].endswith(o.lower())) and d.low[k - 1] not in PREPOSITIONS
                        for k in objects for o in idioms):  # ("sprach auf Englisch über …" is a report)
                     return None  # "schrieb Geschichte", "schreibt rote Zahlen": an idiom, not a report
+                if d.has_pos and any(d.pos[k] == "PTKVZ" for k in objects):
+                    return None  # "sprach den Angeklagten frei": another verb with its particle
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
                 # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
@@ -1204,6 +1226,11 @@ class QuoteRules:
             # "…, sollte Russland einmarschieren, hieß es aus Washington": likewise
             if d.text[k] == "," and d.quote_of[k] < 0 and d.low[k + 1] in self.lex.cue_words["heisst"] \
                     and k + 2 < d.n and d.low[k + 2] == "es":
+                return [x for x in msg if x < k]
+            # "…, wie die Nachrichtenagentur dpa meldet.": a closing wie-frame reports the whole report
+            if d.text[k] == "," and d.quote_of[k] < 0 and d.low[k + 1] in self.lex.cue_words["wie"] \
+                    and d.clause(k + 1)[1] >= msg[-1] and d.clause(k + 1)[1] - 1 > k + 2 \
+                    and d.verb_at(d.clause(k + 1)[1] - 1, d.clause(k + 1)[1]) is not None:
                 return [x for x in msg if x < k]
         return msg
 
@@ -1573,8 +1600,11 @@ class QuoteRules:
                     return list(range(k + 1, end))
             if d.low[k] in ("zum", "zur") and marker:
                 end = d.np_forward(k + 1, e, appositions=False)
-                if end > k + 1:
+                # "sagte zum „Spiegel“", "zur Zeitung", but not "erklärte zum Auftakt": a medium or a name
+                if end > k + 1 and any(x in d.named or x in d.person or d.low[x].endswith(MEDIA_HEADS)
+                                       or d.low[x] in NEWS_AGENCIES or d.quote_of[x] >= 0 for x in range(k + 1, end)):
                     return list(range(k + 1, end))
+                continue
             if marker:
                 end = d.np_forward(k + 1, e, appositions=False)
                 if end > k + 1:
@@ -1709,7 +1739,12 @@ class QuoteRules:
             # inside a relative or subordinate clause the report covers that clause only: "die Zahl der
             # Soldaten, die nach westlichen Schätzungen bei 30.000 liegt"
             return [k for k in range(s, e) if k not in skip]
-        msg = [k for k in range(ss, d.message_end(i)) if k not in skip]
+        start = ss
+        if s > ss and d.text[s - 1] == "," and d.clause(s - 2)[0] == ss \
+                and any(d.low[k] in self.lex.forms and d.verb_at(k, s - 1) is not None for k in range(ss, s - 1)) \
+                and self._has_complement(d, s - 1, d.sentence_range(i)[1]):
+            start = s  # "Ein Sprecher sagte, laut den Ermittlern sei …": the frame before is not reported
+        msg = [k for k in range(start, d.message_end(i)) if k not in skip]
         while msg and d.text[msg[0]] == ",":
             msg.pop(0)
         # "…, berichtete der Sender", "…, hieß es": a closing frame is a report of its own around this one
@@ -2208,9 +2243,19 @@ class QuoteRules:
             if d.quote_of[k] >= 0 or k in msg and not (c.form == "Reported" and self._in_channel_phrase(d, k, a)):
                 continue
             found = d.channel_at(k, a)
-            if found is not None:
+            if found is not None and not (k not in c.source and self._source_of_cue_word(d, k, a)):
                 return found
         return None, None
+
+    def _source_of_cue_word(self, d: _Doc, k: int, a: int) -> bool:
+        """Token k is in the source phrase of a cue word ("Laut dem Bericht", "Dem Bericht zufolge"): it is
+        the channel of that report, not of another frame in the sentence."""
+        if k + 1 < d.n and d.low[k + 1] in self.lex.cue_words["after"]:
+            return True
+        j = k - 1
+        while j >= a and (d.is_det(j) or d.is_adj(j)):
+            j -= 1
+        return j >= a and (d.low[j] in self.lex.cue_words["before"] or d.low[j] == "nach")
 
     @staticmethod
     def _in_channel_phrase(d: _Doc, k: int, a: int) -> bool:
@@ -2570,6 +2615,8 @@ class QuoteRules:
                 if m.label == "ORG" and head in doc.text[m.start:m.end].lower():
                     return m.entity
             elif person(m):
+                if pronoun in ("dieser", "diese"):
+                    return m.entity  # "Lenz traf den Kanzler. Dieser sagte …": the demonstrative takes the last one
                 # "Scholz traf Macron in Paris. Er sagte …": the subject of that sentence, not its object
                 subject = QuoteRules._sentence_subject(doc, mentions, m)
                 return subject.entity if subject is not None and person(subject) else m.entity
@@ -2634,7 +2681,12 @@ class QuoteRules:
         """Whether a person was named with a role ending in ``head`` ("Bundeskanzlerin" for "die
         Kanzlerin"); a role the entity is itself named after counts too."""
         stem = head.lower().removesuffix("s").removesuffix("en").removesuffix("n")  # "Sprechers", "Präsidenten"
-        return bool(stem) and any(r.lower().split()[-1].removesuffix("en").removesuffix("n").endswith(stem)
+
+        def role_head(role: str) -> str:  # "Sprecherin des Innenministeriums" -> "sprecherin"
+            words = role.lower().split()
+            cut = next((k for k, w in enumerate(words) if k and w in ("des", "der", "von", "vom", "für")), len(words))
+            return words[cut - 1]
+        return bool(stem) and any(role_head(r).removesuffix("en").removesuffix("n").endswith(stem)
                                   for r in [*entity.roles, entity.name] if r.strip())
 
 
