@@ -764,7 +764,8 @@ class QuoteRules:
                     return cand
                 if d.text[o - 1] == ":" and d.np_forward(s, e) == e:
                     return _Cand("Direct", source=list(range(s, e)), cue_kind="colon")
-                if d.text[o - 1] == ":" and e - 1 > s and d.low[e - 1] == "wörtlich" and d.np_forward(s, e - 1) == e - 1:
+                if d.text[o - 1] == ":" and e - 1 > s and d.low[e - 1] == "wörtlich" \
+                        and d.np_forward(s, e - 1) == e - 1:
                     # "Koppelin wörtlich: „…“": the adverb stands for the verb of saying
                     return _Cand("Direct", cue=[e - 1], source=list(range(s, e - 1)), cue_kind="colon")
                 if d.text[o - 1] == ":":
