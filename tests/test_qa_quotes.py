@@ -1065,3 +1065,23 @@ def test_a_colon_frame_after_a_subject_with_apposition(pipe):
     doc = run(pipe, "Berlin. Die Präsidentin des Bauernverbands, Ilse Dorn, wandte sich an die Mitglieder: "
                     "„Wir lassen uns nicht spalten.“")
     assert [speaker(doc, q) for q in doc.quotes] == ["Ilse Dorn"]
+
+
+@pytest.mark.parametrize("text, description", [
+    ("Berlin. Reporter fragten den Minister, ob er von den Zahlungen gewusst habe.", "Reporter"),
+    ("Köln. Von der Stadtverwaltung hieß es, die Sanierung dauere länger als geplant.", "Stadtverwaltung"),
+])
+def test_bare_plural_and_von_sources_are_described(pipe, text, description):
+    doc = run(pipe, text)
+    assert [q.source_description for q in doc.quotes] == [description]
+
+
+def test_colon_frame_of_wenden_an_names_the_addressee(pipe):
+    doc = run(pipe, "Hamburg. Vorstandschef Martin Lück wandte sich an die Aktionäre: „Das Jahr war schwierig.“")
+    assert span(doc, doc.quotes[0].addressee) == "die Aktionäre"
+
+
+def test_an_inverted_speaker_stops_before_a_bare_object_and_impersonal_konjunktiv_continues(pipe):
+    doc = run(pipe, "Berlin. Im Gespräch mit dem ZDF räumte die Parteichefin Eva Stroh Fehler ein. Man habe die Lage "
+                    "falsch eingeschätzt.")
+    assert [(q.form, span(doc, q.source)) for q in doc.quotes] == [("FreeIndirect", "die Parteichefin Eva Stroh")]

@@ -846,7 +846,12 @@ class QuoteRules:
         src = self._subject(d, clause_start if fin == clause_start else s, e, cue)
         if not src or any(d.pos[k].startswith("V") for k in src):
             return None
-        return _Cand("Direct", cue=sorted(cue), source=src, cue_kind="colon")
+        addressee: list[int] = []
+        if any(d.low[k] == "sich" for k in cue):  # "wandte sich an die Aktionäre: „…“"
+            at = next((k for k in range(fin + 1, e) if d.low[k] == "an"), None)
+            if at is not None and d.np_forward(at + 1, e, appositions=False) > at + 1:
+                addressee = list(range(at + 1, d.np_forward(at + 1, e, appositions=False)))
+        return _Cand("Direct", cue=sorted(cue), source=src, addressee=addressee, cue_kind="colon")
 
     @staticmethod
     def _embedded_title(d: _Doc, o: int) -> bool:
@@ -1174,6 +1179,9 @@ class QuoteRules:
                     return None  # "schrieb Geschichte", "schreibt rote Zahlen": an idiom, not a report
                 if d.has_pos and any(d.pos[k] == "PTKVZ" for k in objects):
                     return None  # "sprach den Angeklagten frei": another verb with its particle
+                if len(src) == 1 and d.low[src[0]] == "man" \
+                        and any(self.lex.konjunktiv.get(d.low[k]) == "I" for k in cue):
+                    return None  # "Man habe die Lage falsch eingeschätzt": reported content, not a report of "man"
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
                 cand = mk("Reported", src, list(range(s, end)))
                 # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
@@ -1516,6 +1524,8 @@ class QuoteRules:
             cut = end if complement else next((k for k in range(after + 1, end) if d.low[k] in governed), end)
             # "hatte die IOM vom Fund … berichtet": the object is no part of the subject (but with a complement
             # clause after it the phrase is: "berichtete ein Sprecher vom Roten Kreuz, …")
+            if not complement:  # "räumte die Parteichefin Eva Stroh Fehler ein": a bare object after the name
+                cut = next((k for k in range(after + 1, cut) if k - 1 in d.person and d.second_bare_noun(k)), cut)
             return list(range(after, cut))
         if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD", "PIS") \
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
@@ -2400,7 +2410,7 @@ class QuoteRules:
                         q.attrs["source_kind"] = "reflexive"
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
-            if q.source_entity is None and len(words) > 1 and words[0].lower() in ("aus", "seitens"):
+            if q.source_entity is None and len(words) > 1 and words[0].lower() in ("aus", "seitens", "von", "vom"):
                 words = words[1:]  # "hieß es aus Gewerkschaftskreisen": where the report comes from
             if q.source_entity is None and len(words) > 1 and words[0] in self.lex.cue_words["nach"]:
                 # "Angaben eines Sprechers", "Einschätzung von Diplomaten": the speaker follows the statement
@@ -2429,6 +2439,11 @@ class QuoteRules:
                 bare = self._without_article(words)
                 q.source_description = " ".join(self._without_genitive_s(w) for w in bare)
                 q.source_country = describe_role(text)[0] or self._affiliation(text)
+                q.attrs["source_kind"] = "description"
+            elif q.source_entity is None and q.source_description is None and len(words) == 1 \
+                    and words[0][:1].isupper() and words[0].isalpha() and words[0].lower() not in PRONOUNS_TO_RESOLVE \
+                    and not inside and self._plural_cue(d, q):
+                q.source_description = words[0]  # "Reporter fragten": a bare plural noun
                 q.attrs["source_kind"] = "description"
             if q.source_entity is None and q.source_description is None and len(words) == 1 \
                     and words[0].lower() in PRONOUNS_TO_RESOLVE and last_unnamed is not None \
