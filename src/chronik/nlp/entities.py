@@ -33,7 +33,7 @@ from .roles import WORD, RoleLexicon, RoleMatch, default_lexicon, find_roles, ro
 
 log = logging.getLogger(__name__)
 
-VERSION = "0.2.6"
+VERSION = "0.2.7"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")

@@ -118,7 +118,7 @@ def repair_person_names(text: str, tokens: list[Token], mentions: list[Mention],
     return out
 
 
-@component("ner.crf", layer="mentions", version="0.5.1")
+@component("ner.crf", layer="mentions", version="0.5.2")
 def make(config):
     tagger = load_crf(Path(config.get("model") or MODEL_PATH))
     gazetteer = default_gazetteer()
