@@ -1085,3 +1085,20 @@ def test_an_inverted_speaker_stops_before_a_bare_object_and_impersonal_konjunkti
     doc = run(pipe, "Berlin. Im Gespräch mit dem ZDF räumte die Parteichefin Eva Stroh Fehler ein. Man habe die Lage "
                     "falsch eingeschätzt.")
     assert [(q.form, span(doc, q.source)) for q in doc.quotes] == [("FreeIndirect", "die Parteichefin Eva Stroh")]
+
+
+def test_a_verb_after_a_comma_that_the_tagger_reads_as_adjective_still_frames(pipe):
+    doc = run(pipe, "Wien. Man dürfe nicht untätig daneben stehen, warnte Faymann.")
+    assert [(span(doc, q.cue), span(doc, q.source)) for q in doc.quotes] == [("warnte", "Faymann")]
+
+
+@pytest.mark.parametrize("text", [
+    "Wien. Die Flüchtlinge sollen bleiben können, so die Integration nach Plan verläuft.",
+])
+def test_conditional_so_and_nach_plan_are_no_cues(pipe, text):
+    assert run(pipe, text).quotes == []
+
+
+def test_heisst_es_vonseiten(pipe):
+    doc = run(pipe, "Laibach. Die Lage sei ruhig, hieß es vonseiten der slowenischen Polizei.")
+    assert span(doc, doc.quotes[0].source) == "vonseiten der slowenischen Polizei"

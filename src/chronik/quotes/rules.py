@@ -492,11 +492,14 @@ class _Doc:
                 return None  # "weiß", "gewusst", "richtet … aus" without a causative lassen
         if self.has_pos and self.pos[i] in NOT_VERB_TAGS and not (
                 self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
-                and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i))) \
+                and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i)
+                     or self.text[i - 1] == "," and i + 1 < self.n and self.text[i + 1][:1].isupper()
+                     and self.clause(i)[1] - (i + 2) <= 1)) \
                 and not (self.pos[i] == "ADJA" and i > 0 and _YEAR.fullmatch(self.text[i - 1])) \
                 and not self.anaphoric_verb(i) \
                 and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
-            return None  # an ADJA tag after a subject or a quote is the tagger's slip: "McCarthy nannte …"
+            return None  # an ADJA tag after a subject, a quote or a comma is the tagger's slip: "McCarthy nannte …",
+            # "…, warnte Faymann"
         if self.extended_attribute(i):
             return None
         plain: tuple[VerbForm, list[int]] | None = None
@@ -1727,6 +1730,8 @@ class QuoteRules:
             end = max(end, self._extended_np(d, end, e))  # "so das Ergebnis einer gestern vorgestellten Studie"
         if end == i + 1 or (end < e and d.low[end] not in PREPOSITIONS and d.low[end] not in ADVERBS):
             return None
+        if d.has_pos and d.pos[e - 1] in ("VVFIN", "VAFIN", "VMFIN") and e - 1 >= end:
+            return None  # "…, so die Integration nach Plan verläuft": a conditional clause closed by its verb
         msg = list(range(ss, i if d.text[i - 1] in QUOTE_MARKS else i - 1))
         if e < d.n and d.text[e] in (",", "–", "—") and d.sent_of[e] == d.sent_of[i]:
             rest = d.message_end(e)
@@ -1821,6 +1826,8 @@ class QuoteRules:
             # a relative clause, not ", nach dem Spiel." nor an article: ", nach der Silvesternacht sei …"
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="nach") if msg else None
+        if i + 2 < d.n and d.text[i + 1] in ("Plan", "Wunsch") and d.low[i + 2] not in ATTACHMENTS:
+            return None  # "nach Plan", "nach Wunsch": as planned, no source
         nouns = self.lex.cue_words["nach"]
         suffixes = tuple(self.lex.cue_words["nach_suffix"])
         if i > s and (d.text[i - 1] in nouns or d.low[i - 1].endswith(suffixes)) and d.is_noun(i - 1):
