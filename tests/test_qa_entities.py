@@ -88,3 +88,12 @@ def default_pipeline():
 def test_a_hyphenated_role_before_a_name_is_not_part_of_the_name(default_pipeline):
     doc = default_pipeline(Document("qa", "Grünen-Chefin Ricarda Lang forderte mehr Geld für Schulen."))
     assert [e.name for e in doc.entities if e.label == "PER"] == ["Ricarda Lang"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Anwältin Miriam Kraus sagte, ihr Mandant sei unschuldig.", "Miriam Kraus"),
+    ("Bundestrainer Julian Nagelsmann sagte, das Team sei bereit.", "Julian Nagelsmann"),
+])
+def test_an_occupation_before_a_name_is_a_role_not_part_of_the_name(default_pipeline, text, name):
+    doc = default_pipeline(Document("qa", text))
+    assert [e.name for e in doc.entities if e.label == "PER"] == [name]

@@ -1102,3 +1102,51 @@ def test_conditional_so_and_nach_plan_are_no_cues(pipe, text):
 def test_heisst_es_vonseiten(pipe):
     doc = run(pipe, "Laibach. Die Lage sei ruhig, hieß es vonseiten der slowenischen Polizei.")
     assert span(doc, doc.quotes[0].source) == "vonseiten der slowenischen Polizei"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Augsburg. Das Projekt sichere Arbeitsplätze und bringe Geld, sagte sie nach der Sitzung.", "sie"),
+    ("Augsburg. Die Erhöhung treibe die Kunden weg, warnte Geschäftsführerin Monika Seitz.",
+     "Geschäftsführerin Monika Seitz"),
+    ("Augsburg. Deren Sprecher Tobias Engel warf der Verwaltung vor, sie habe geschlafen.",
+     "Deren Sprecher Tobias Engel"),
+])
+def test_frames_survive_tagger_slips(pipe, text, source):
+    doc = run(pipe, text)
+    assert [span(doc, q.source) for q in doc.quotes] == [source]
+
+
+def test_a_closing_wie_frame_is_no_complement_of_an_expectation(pipe):
+    doc = run(pipe, "Köln. Für den Umbau rechnet die Stadt mit Kosten von sechs Millionen Euro, wie Baudezernent "
+                    "Holger Frank am Montag bestätigte.")
+    q = by_cue(doc, "wie … bestätigte")
+    assert speaker(doc, q) == "Holger Frank" and span(doc, q.message).startswith("Für den Umbau")
+    doc = run(pipe, "Köln. Vor Gericht hatten Augenzeugen berichtet, wie der Täter die Frau attackierte.")
+    assert span(doc, by_cue(doc, "hatten … berichtet").message) == "wie der Täter die Frau attackierte"
+
+
+@pytest.mark.parametrize("text, cue, message", [
+    ("Berlin. Sprecherin Gabi Kern nannte die Entscheidung einen „Sieg für die Demokratie“.", "nannte",
+     "„Sieg für die Demokratie“"),
+    ("Teheran. Die Regierung verurteilte die Maßnahmen als „Wirtschaftsterrorismus“.", "verurteilte … als",
+     "„Wirtschaftsterrorismus“"),
+])
+def test_quoted_words_of_naming_and_condemning(pipe, text, cue, message):
+    doc = run(pipe, text)
+    assert [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [(cue, message)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Berlin. Die Deutsche Bahn hat die Preise erhöht. Die Kosten seien gestiegen, teilte das Unternehmen mit.",
+     "Deutsche Bahn"),
+    ("Augsburg. Der FC Augsburg trennt sich vom Trainer. Man danke ihm, erklärte der Verein.", "FC Augsburg"),
+])
+def test_a_generic_organisation_noun_refers_to_the_organisation_named_before(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name
+
+
+def test_an_inverted_frame_after_a_colon_sentence_quotes_only_the_part_after_the_colon(pipe):
+    doc = run(pipe, "Peking. Das Außenministerium reagierte prompt: Deutschland solle sich nicht einmischen, "
+                    "erklärte eine Sprecherin.")
+    assert span(doc, doc.quotes[0].message) == "Deutschland solle sich nicht einmischen"

@@ -63,6 +63,7 @@ LETTERS = tuple(_WORDS["letters"])
 PLATFORM_NOUNS = _WORDS["platform_nouns"]
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
+GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
 MODALS = _WORDS["modals"]
@@ -252,7 +253,9 @@ class _Doc:
 
     def is_det(self, i: int) -> bool:
         if self.has_pos and self.pos[i]:
-            return self.pos[i] in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT")
+            # "Deren Sprecher" opening a sentence is a possessive, whatever the tagger says
+            return self.pos[i] in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT") \
+                or self.pos[i] == "PRELAT" and self.starts_clause(i) and self.low[i] in ("deren", "dessen")
         return self.low[i] in DETS or self.text[i].isdigit()
 
     def is_adj(self, i: int) -> bool:
@@ -494,7 +497,8 @@ class _Doc:
                 self.pos[i] == "ADJA" and i > 0 and not self.is_det(i - 1) and self.low[i - 1] not in PREPOSITIONS
                 and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i)
                      or self.text[i - 1] == "," and i + 1 < self.n and self.text[i + 1][:1].isupper()
-                     and self.clause(i)[1] - (i + 2) <= 1)) \
+                     and self.clause(i)[1] - (i + 1) <= 4
+                     and all(self.text[k][:1].isupper() for k in range(i + 1, self.clause(i)[1])))) \
                 and not (self.pos[i] == "ADJA" and i > 0 and _YEAR.fullmatch(self.text[i - 1])) \
                 and not self.anaphoric_verb(i) \
                 and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
@@ -880,6 +884,9 @@ class QuoteRules:
             return True
         if len(words) < 2 or (o > 0 and (d.low[o - 1] == "als" or d.low[o - 1] in FRAGMENT_PREPS)):
             return False  # "als „Wortbruch“", "sprach von „Völkermord“": quoted words
+        if o > 0 and d.low[o - 1] in INDEFINITE and any(
+                f.verb.lemma in NAMING_VERBS for k in range(max(0, o - 8), o) for f in d.lex.forms.get(d.low[k], ())):
+            return False  # "nannte die Entscheidung einen „Sieg für die Demokratie“": the words are the naming
         return all(d.text[k][:1].isupper() or d.low[k] in DETS or d.low[k] in PREPOSITIONS
                    or d.low[k] in CONJUNCTIONS or d.low[k] in NAME_PARTICLES for k in words) \
             and d.text[words[0]][:1].isupper()
@@ -1082,7 +1089,9 @@ class QuoteRules:
                 src_end = cut
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
-                msg = list(range(ss, s - 1))
+                # "Peking reagierte prompt: Deutschland solle …, erklärte eine Sprecherin": after the colon
+                colon = max((k for k in range(ss, s - 2) if d.text[k] == ":" and d.quote_of[k] < 0), default=None)
+                msg = list(range(colon + 1 if colon is not None else ss, s - 1))
                 last = d.clause(s - 2)[0] if s - 2 >= ss else ss
                 if msg and any(d.quote_of[k] >= 0 or self._verb_like(d, k) for k in msg) \
                         and not (d.low[ss] in SUBORDINATORS and d.low[ss] not in ("dass", "ob")
@@ -1117,6 +1126,11 @@ class QuoteRules:
             # report of the same subject, not this verb's complement; so is "X verteidigte die
             # Entscheidung und sagte, …", where the later verb owns the complement
             second_report = d.text[e] == "," and d.verb_at(nxt, d.clause(nxt)[1]) is not None
+            # "rechnet mit Kosten von 6 Millionen, wie der Baudezernent bestätigte": a closing wie-frame
+            ce = d.clause(nxt)[1]
+            if d.low[nxt] in self.lex.cue_words["wie"] and ce < d.n and d.text[ce] in SENT_END \
+                    and self._closing_wie_frame(d, nxt, ce):
+                is_complement = False
             # "wies die Forderung der CSU zurück, das Asylrecht einzuschränken": the infinitive is the
             # content of the object noun, not what the subject said
             if not konj and d.text[e] == "," and self._zu_infinitive(d, nxt, d.clause(nxt)[1]) \
@@ -1171,7 +1185,10 @@ class QuoteRules:
             if src and objects and not (len(src) == 1 and d.low[src[0]] in RELATIVES):
                 fragments = [k for o, c in d.quotes if s <= o and c < e and c - o - 1 <= SHORT_QUOTE
                              and not self._title(d, o, c) for k in range(o, c + 1)]
-                if fragments and verb.reported:
+                # (also after a verb that is no report alone when "als" joins the words: "verurteilte die
+                # Maßnahmen als „Wirtschaftsterrorismus“")
+                if fragments and (verb.reported or d.low[fragments[0] - 1] == "als" and not any(
+                        self._verb_like(d, k) for k in range(max(cue) + 1, fragments[0]))):
                     # "bezeichnete die Pläne als „Wortbruch“": the quoted words are the message
                     cand = mk("Direct", src, fragments)
                     cand.cue = self._fragment_preposition(d, fragments[0], cue)
@@ -1310,6 +1327,16 @@ class QuoteRules:
                 or (not relative and d.has_konjunktiv(nxt, d.message_end(nxt)))
                 or (nlow not in PURPOSE and not relative and self._zu_infinitive(d, nxt, ce)))
 
+    def _closing_wie_frame(self, d: _Doc, w: int, ce: int) -> bool:
+        """"…, wie der Baudezernent am Montag bestätigte.": wie, a subject, adverbials and a verb of saying
+        (not of naming) end the sentence; not "berichtete, wie Mair die Abgeordnete attackierte"."""
+        hit = d.verb_at(ce - 1, ce) if d.low[ce - 1] in self.lex.forms else None
+        if hit is None or hit[0].verb.lemma in NAMING_VERBS:
+            return False
+        first = min(hit[1])
+        end = d.np_forward(w + 1, first)
+        return end > w + 1 and self._only_adverbials(d, end, first)
+
     @staticmethod
     def _conditional_tail(d: _Doc, e: int) -> bool:
         """After the comma at e, a conditional clause ends the sentence ("drohte mit Sanktionen, sollte
@@ -1379,7 +1406,9 @@ class QuoteRules:
     def _verb_like(d: _Doc, k: int) -> bool:
         """A lower-case word that can be a verb: a message before ", sagte X" must be a clause."""
         if d.has_pos and d.pos[k]:
-            return d.pos[k].startswith("V")
+            # an "adjective" between two bare nouns is a verb the tagger misread: "Das Projekt sichere Arbeitsplätze"
+            return d.pos[k].startswith("V") or d.pos[k] == "ADJA" and 0 < k < d.n - 1 \
+                and d.pos[k - 1] in ("NN", "NE") and d.pos[k + 1] in ("NN", "NE")
         w = d.low[k]
         return (d.text[k][:1].islower() and w.isalpha() and w not in DETS and w not in PREPOSITIONS
                 and w not in ADVERBS and w not in CONJUNCTIONS and not d.is_adj(k))
@@ -2441,6 +2470,14 @@ class QuoteRules:
                     else:
                         words = doc.text[a:b].split()
                     q.attrs["source_kind"] = "relative"
+            if q.source_entity is None and len(words) == 2 and words[0].lower() in ("der", "die", "das") \
+                    and words[1] in GENERIC_ORG_NOUNS:
+                # "teilte das Unternehmen mit", "erklärte der Verein": the organisation named just before
+                earlier = [m for m in mentions[:bisect.bisect_left(starts, s0)] if m.entity is not None
+                           and m.label == "ORG" and m.kind == "name"]
+                if earlier and doc.text.count(".", earlier[-1].end, s0) <= 3:
+                    q.source_entity = earlier[-1].entity
+                    q.attrs["source_kind"] = "role"
             if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
                 # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
                 bare = self._without_article(words)
