@@ -1150,3 +1150,12 @@ def test_an_inverted_frame_after_a_colon_sentence_quotes_only_the_part_after_the
     doc = run(pipe, "Peking. Das Außenministerium reagierte prompt: Deutschland solle sich nicht einmischen, "
                     "erklärte eine Sprecherin.")
     assert span(doc, doc.quotes[0].message) == "Deutschland solle sich nicht einmischen"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Wien. Jugendliche schlafen zu wenig. Das zeigt eine Studie der Universität Wien.", "zeigt"),
+    ("Wien. Jugendliche schlafen zu wenig. Das legt eine Untersuchung der Universität Wien nahe.", "legt … nahe"),
+])
+def test_an_anaphoric_das_frame_quotes_the_sentence_before(pipe, text, cue):
+    doc = run(pipe, text)
+    assert [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [(cue, "Jugendliche schlafen zu wenig")]

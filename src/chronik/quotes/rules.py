@@ -938,8 +938,9 @@ class QuoteRules:
             if any(k in used for k in cue):
                 continue
             if vf.verb.lemma in REFLEXIVE_CUE_VERBS and d.low[s] not in self.lex.cue_words["wie"] \
-                    and not any(d.low[k] == "sich" for k in range(s, e)):
-                continue
+                    and not any(d.low[k] == "sich" for k in range(s, e)) \
+                    and not (i == s + 1 and d.low[s] in ANAPHORIC_OBJECTS and d.starts_clause(s)):
+                continue  # (but "Das zeigt eine Studie": the sentence before is what it shows)
             aux = self._distant_auxiliary(d, cue, e)
             if aux is not None:
                 cue, s = [aux] + cue, d.clause(aux)[0]
