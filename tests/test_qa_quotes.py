@@ -1159,3 +1159,27 @@ def test_an_inverted_frame_after_a_colon_sentence_quotes_only_the_part_after_the
 def test_an_anaphoric_das_frame_quotes_the_sentence_before(pipe, text, cue):
     doc = run(pipe, text)
     assert [(span(doc, q.cue), span(doc, q.message)) for q in doc.quotes] == [(cue, "Jugendliche schlafen zu wenig")]
+
+
+def test_unter_anderem_before_the_subject(pipe):
+    doc = run(pipe, "Berlin. Unter anderem Mercedes-Chef Toto Wolff hatte den Plan kritisiert.")
+    assert speaker(doc, doc.quotes[0]) == "Toto Wolff"
+
+
+@pytest.mark.parametrize("text, source, addressee", [
+    ("Berlin. Der Zeitung sagte der Minister, er bleibe.", "der Minister", "Der Zeitung"),
+    ("Berlin. Dem „Spiegel“ sagte die Ministerin, sie bleibe.", "die Ministerin", "Dem „Spiegel“"),
+    ("Berlin. Dem Magazin Business Insider sagte Kristina Mena, Professorin an der Universität: „Das ist "
+     "gefährlich.“", "Kristina Mena", "Dem Magazin Business Insider"),
+    ("Madrid. Der spanische Rundfunk berichtet, die Lage sei ernst.", "Der spanische Rundfunk", ""),
+])
+def test_a_fronted_dative_medium_is_the_addressee(pipe, text, source, addressee):
+    doc = run(pipe, text)
+    q = doc.quotes[0]
+    assert (span(doc, q.source), span(doc, q.addressee)) == (source, addressee)
+
+
+def test_lauten_frames_only_a_statement(pipe):
+    assert run(pipe, "Berlin. Die Boxen liefern vor allem lauten Stereoklang.").quotes == []
+    doc = run(pipe, "Berlin. Der Text lautete: „Wir sehen keine Lösung.“")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["lautete"]

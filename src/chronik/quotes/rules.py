@@ -64,6 +64,7 @@ PLATFORM_NOUNS = _WORDS["platform_nouns"]
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
 GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
+FOCUS_PHRASES = {(a, b) for a, _, b in (w.partition("_") for w in _WORDS["focus_phrases"])}
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
 MODALS = _WORDS["modals"]
@@ -335,7 +336,8 @@ class _Doc:
             # „Süddeutsche Zeitung“, or a hyphenated head after the title: „Bild“-Zeitung; after a person's
             # name any quoted title is the medium spoken to (a name takes no genitive: "sagte Merz der „Zeit“")
             return self.low[close - 1].endswith(MEDIA_HEADS) or close + 2 < self.n and self.text[close + 1] == "-" \
-                and self.low[close + 2].endswith(MEDIA_HEADS) or k > 0 and k - 1 in self.person
+                and self.low[close + 2].endswith(MEDIA_HEADS) or k > 0 and k - 1 in self.person \
+                or self.low[k] == "dem" and self.starts_clause(k)  # fronted: "Dem „Spiegel“ sagte sie"
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
             head += 1
@@ -489,6 +491,11 @@ class _Doc:
             modal = next((k for k in range(s, min(e + 1, self.n)) if self.low[k] in WANT_FORMS), None)
             if modal is not None:
                 return forms[0], self.with_companions(sorted([modal, i]), clause_end)
+        if all(f.verb.lemma == "lauten" for f in forms) and not (
+                i + 1 < self.n and self.text[i + 1] == ":" or i + 2 < self.n and self.text[i + 2] == ":"
+                or i > 0 and (self.text[i - 1] in (",", "–") or self.after_quote(i) or self.low[i - 1] == "so")
+                or self.clause(i)[1] < self.n and self.text[self.clause(i)[1]] in (",", ":")):
+            return None  # "Der Text lautete: …", "…, so lautet der Titel", but not "vor allem lauten Stereoklang"
         if all(f.verb.lemma in LASSEN_ONLY_VERBS for f in forms):
             s, e = self.clause(i)
             if not any(self.low[k] in CAUSATIVE_LASSEN for k in range(s, min(e + 1, self.n))):
@@ -854,7 +861,10 @@ class QuoteRules:
         if not src or any(d.pos[k].startswith("V") for k in src):
             return None
         addressee: list[int] = []
-        if any(d.low[k] == "sich" for k in cue):  # "wandte sich an die Aktionäre: „…“"
+        hit = d.verb_at(fin, e) if d.low[fin] in self.lex.forms else None
+        if hit is not None:  # "Dem Magazin X sagte Kristina Mena, Professorin …: „…“"
+            addressee = self._addressee(d, hit[0], cue, src, e)
+        elif any(d.low[k] == "sich" for k in cue):  # "wandte sich an die Aktionäre: „…“"
             at = next((k for k in range(fin + 1, e) if d.low[k] == "an"), None)
             if at is not None and d.np_forward(at + 1, e, appositions=False) > at + 1:
                 addressee = list(range(at + 1, d.np_forward(at + 1, e, appositions=False)))
@@ -1502,6 +1512,9 @@ class QuoteRules:
                     return list(range(a, end))
         if start < fin and d.low[start] in FOCUS_ADVERBS and d.np_forward(start + 1, fin) == fin:
             start += 1  # "Auch der Minister sagte"
+        if start + 2 < fin and (d.low[start], d.low[start + 1]) in FOCUS_PHRASES \
+                and d.np_forward(start + 2, fin) == fin:
+            start += 2  # "Unter anderem Mercedes-Chef Toto Wolff hatte … kritisiert"
         if start < fin and d.low[start] == "als" and start + 1 < fin and d.np_forward(start + 1, fin) == fin \
                 and not self._subordinate(d, start, cue):
             start = fin  # a fronted predicative: "Als Beispiel nannte der Minister …" (subject after the verb)
@@ -1547,7 +1560,8 @@ class QuoteRules:
                                              for k in range(start, end))  # "Ende Januar verkündete der Verband"
                                          or end > start and all(k in d.in_timex for k in range(start, end)))
             # ("Vergangene Woche sagte …": a time phrase is no subject)
-            if not temporal and (end == fin or (end > start and end >= fin - 2)):
+            if not temporal and (end == fin or (end > start and end >= fin - 2)) \
+                    and not self._fronted_dative_medium(d, start, fin, e, cue):
                 return list(range(start, end))
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
@@ -1575,6 +1589,16 @@ class QuoteRules:
                     and d.low[a] not in PREPOSITIONS and not any(d.hard[k] for k in range(a, s - 1)):
                 return list(range(a, end))
         return []
+
+    def _fronted_dative_medium(self, d: _Doc, start: int, fin: int, e: int, cue: list[int]) -> bool:
+        """"Der Zeitung sagte der Minister": a fronted medium in the dative (dem …, or der + a feminine medium
+        noun) with a subject after the verb is the addressee, not the speaker."""
+        if not d.dative_medium(start, fin) or not (
+                d.low[start] == "dem" or any(d.low[k].endswith(("zeitung", "agentur", "zeitschrift"))
+                                             for k in range(start + 1, fin))):
+            return False
+        after = self._after_verb(d, fin + 1, e, cue)
+        return d.np_forward(after, e) > after and (d.is_det(after) or after in d.person)
 
     @staticmethod
     def _origin_phrase(d: _Doc, a: int, b: int, cue: list[int]) -> list[int]:
@@ -1626,6 +1650,9 @@ class QuoteRules:
     def _addressee(self, d: _Doc, vf: VerbForm, cue: list[int], src: list[int], e: int) -> list[int]:
         s, _ = d.clause(cue[0])
         skip = set(cue) | set(src)
+        if vf.verb.addressee == "dat" and s < cue[0] and src and min(src) > cue[0] and d.dative_medium(s, cue[0]) \
+                and d.np_forward(s, cue[0]) == cue[0]:
+            return list(range(s, cue[0]))  # fronted: "Dem Magazin Business Insider sagte X"
         for k in range(s, e):
             if k in skip:
                 continue
