@@ -1183,3 +1183,42 @@ def test_lauten_frames_only_a_statement(pipe):
     assert run(pipe, "Berlin. Die Boxen liefern vor allem lauten Stereoklang.").quotes == []
     doc = run(pipe, "Berlin. Der Text lautete: „Wir sehen keine Lösung.“")
     assert [span(doc, q.cue) for q in doc.quotes] == ["lautete"]
+
+
+def test_a_name_inside_the_quotation_is_no_antecedent_of_its_speaker(pipe):
+    doc = run(pipe, "Kiew. Der polnische Ministerpräsident Jan Nowak besuchte Kiew. „Wer die Ukraine im Stich lässt, "
+                    "lädt Putin nach Europa ein“, sagte er.")
+    assert speaker(doc, doc.quotes[0]) == "Jan Nowak"
+
+
+@pytest.mark.parametrize("text, source, message", [
+    ("Berlin. Der Kanzler warnte vor Inflation, Arbeitslosigkeit und Armut.", "Der Kanzler",
+     "Der Kanzler warnte vor Inflation, Arbeitslosigkeit und Armut."),
+    ("Bangkok. Die Rothemden begrüßten die Ankündigung, fordern aber die Nennung eines Datums.", "Die Rothemden",
+     "fordern aber die Nennung eines Datums."),
+    ("Berlin. Mediziner der Charité warnen vor den Folgen von Hitzewellen.", "Mediziner der Charité",
+     "Mediziner der Charité warnen vor den Folgen von Hitzewellen."),
+    ("Berlin. Vertreter aller im Bundestag vertretenen Parteien warnten vor den Gefahren.",
+     "Vertreter aller im Bundestag vertretenen Parteien",
+     "Vertreter aller im Bundestag vertretenen Parteien warnten vor den Gefahren."),
+])
+def test_reported_speech_subjects_and_lists(pipe, text, source, message):
+    doc = run(pipe, text)
+    assert [(q.form, span(doc, q.source), span(doc, q.message)) for q in doc.quotes] == [("Reported", source, message)]
+
+
+@pytest.mark.parametrize("text", [
+    "Wien. Die ÖVP gratulierte, mahnte aber eine solide Budgetpolitik ein.",
+    "Wien. Das Buch beschreibt, wie die Familie flieht.",
+    "Wien. Der Dokumentarfilm zeigt, wie Bauern leben.",
+])
+def test_second_predicates_and_works_are_no_reports(pipe, text):
+    assert run(pipe, text).quotes == []
+
+
+def test_das_verlautete_and_demnach_after_a_speaker(pipe):
+    doc = run(pipe, "Berlin. Die Steuern sollen sinken. Das verlautete am Montag aus Regierungskreisen.")
+    assert [span(doc, q.message) for q in doc.quotes] == ["Die Steuern sollen sinken"]
+    doc = run(pipe, "Zürich. Psychologen der Universität Zürich sagten, sie hätten 500 Jugendliche befragt. Demnach "
+                    "schlafen intensive Nutzer weniger.")
+    assert speaker(doc, by_cue(doc, "Demnach")) == "Universität Zürich"

@@ -64,6 +64,9 @@ PLATFORM_NOUNS = _WORDS["platform_nouns"]
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
 GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
+INDEFINITE_PRONOUNS = _WORDS["indefinite_pronouns"]
+WORKS = tuple(_WORDS["works"])
+NARRATING_VERBS = _WORDS["narrating_verbs"]
 FOCUS_PHRASES = {(a, b) for a, _, b in (w.partition("_") for w in _WORDS["focus_phrases"])}
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
@@ -224,6 +227,9 @@ class _Doc:
         # the tagger's noun tags or the capitalisation rule: either suffices (names the tagger misses)
         if self.has_pos and self.pos[i] in ("NN", "NE", "FM", "XY"):
             return True
+        if self.has_pos and self.pos[i] == "PIS" and self.text[i][:1].isupper() and self.low[i] not in DETS \
+                and self.low[i] not in INDEFINITE_PRONOUNS:
+            return True  # "Mediziner der Charité warnen": a noun the tagger read as an indefinite pronoun
         if self.has_pos and self.pos[i] in NOT_NOUN_TAGS and self.starts_clause(i) and i not in self.named \
                 and not _rare_word(self.low[i]):
             return False  # capitalised only because it opens the sentence: "Sinngemäß hofft Musk" (but a rare
@@ -959,6 +965,9 @@ class QuoteRules:
             if self._negated_cue(d, cue):
                 continue  # "wurde noch nicht gefragt, ob …", "sagte nicht, wann …": no act of saying
             cand = self._verb_quote(d, vf, cue, s, e)
+            if cand is not None and vf.verb.lemma in NARRATING_VERBS \
+                    and any(d.is_noun(k) and d.text[k].endswith(WORKS) for k in cand.source):
+                continue  # "Das Buch beschreibt, wie …", "Der Film erzählt von …": a work narrates, nobody speaks
             if cand is not None:
                 used.update(cand.cue)
                 cands.append(cand)
@@ -1087,8 +1096,11 @@ class QuoteRules:
             if start < s - 1 and d.np_forward(start, s) == s - 1:
                 s = start
         # inverted: "Y sei …, sagte X" — the verb opens a clause after a comma (and has no complement)
+        # (not a second predicate of the same subject: "Die ÖVP gratulierte, mahnte aber … ein")
         if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se) \
-                and not (d.has_konjunktiv(cue[0], cue[0] + 1) and d.has_konjunktiv(ss, s - 1)):
+                and not (d.has_konjunktiv(cue[0], cue[0] + 1) and d.has_konjunktiv(ss, s - 1)) \
+                and not (cue[0] + 1 < e and d.low[cue[0] + 1] in ("aber", "jedoch", "zugleich", "zudem", "außerdem")
+                         and not d.has_konjunktiv(ss, s - 1)):
             # (a verb in Konjunktiv after a Konjunktiv clause continues the report: "Man sei bereit,
             # erwarte aber ein besseres Angebot")
             after = self._after_verb(d, cue[0] + 1, e, cue)
@@ -1174,7 +1186,8 @@ class QuoteRules:
                 return mk("Indirect", src, msg)  # "…, das teilte die Universität mit."
         if s == ss and d.low[s] in ANAPHORIC_OBJECTS and cue[0] == s + 1 and d.sent_of[s] > 0:
             ps, pe = d.sent_bounds[d.sent_of[s] - 1]
-            src = self._subject(d, s, e, cue) or self._document_phrase(d, cue[0] + 1, e, ("aus", "in", "im"))
+            src = self._subject(d, s, e, cue) or self._document_phrase(d, cue[0] + 1, e, ("aus", "in", "im")) \
+                or self._origin_phrase(d, s, e, cue)  # "Das verlautete aus Regierungskreisen."
             if src and pe > ps:
                 whole_quote = d.quote_of[ps] >= 0 and d.quote_of[ps] == d.quote_of[pe - 1]
                 msg = list(range(ps, d.message_end(ps) if not whole_quote else pe))
@@ -1214,6 +1227,11 @@ class QuoteRules:
                         and any(self.lex.konjunktiv.get(d.low[k]) == "I" for k in cue):
                     return None  # "Man habe die Lage falsch eingeschätzt": reported content, not a report of "man"
                 end = e + 1 if e < d.n and d.text[e] in SENT_END else e
+                if e < d.n and d.text[e] == "," and d.has_pos:
+                    rest = d.message_end(e + 1)  # "forderte Presse-, Meinungs- und Versammlungsfreiheit": a list
+                    if rest > e + 1 and not any(d.pos[k].startswith("V") or d.quote_of[k] >= 0
+                                                for k in range(e + 1, rest)):
+                        end = rest + 1 if rest < d.n and d.text[rest] in SENT_END else rest
                 cand = mk("Reported", src, list(range(s, end)))
                 # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
                 cand.speaker_only = not verb.reported or self._negated(d, objects)
@@ -1393,7 +1411,10 @@ class QuoteRules:
         """A main clause in the indicative after the comma (", 200 Mitarbeiter sollen entlassen werden")."""
         nlow = d.low[nxt]
         relative = nlow in RELATIVES and not (nxt + 1 < d.n and (d.is_noun(nxt + 1) or d.is_adj(nxt + 1)))
-        return not relative and nlow not in SUBORDINATORS and nlow not in ADVERBIAL_SUBORDINATORS \
+        # "warnte vor Inflation, Arbeitslosigkeit und Armut": the rest of a list has no finite verb
+        end = d.message_end(nxt)
+        verbless = d.has_pos and not any(d.pos[k].startswith("V") or d.quote_of[k] >= 0 for k in range(nxt, end))
+        return not relative and not verbless and nlow not in SUBORDINATORS and nlow not in ADVERBIAL_SUBORDINATORS \
             and nlow not in PURPOSE and nlow not in CONJUNCTIONS and nlow not in PREPOSITIONS
 
     @staticmethod
@@ -1563,9 +1584,11 @@ class QuoteRules:
             if not temporal and (end == fin or (end > start and end >= fin - 2)) \
                     and not self._fronted_dative_medium(d, start, fin, e, cue):
                 return list(range(start, end))
+        second_predicate = fin == s and s > 0 and d.text[s - 1] == "," and fin + 1 < e \
+            and d.low[fin + 1] in ("aber", "jedoch", "zugleich", "zudem", "außerdem")
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
-        if end > after:
+        if end > after and not second_predicate:
             governed = {p for k in cue for f in self.lex.forms.get(d.low[k], ()) for p in GOVERNED_PREPS.get(f.verb.lemma, ())}
             complement = end < d.n and d.text[end] in (",", ":") and not self._conditional_tail(d, end)
             cut = end if complement else next((k for k in range(after + 1, end) if d.low[k] in governed), end)
@@ -1588,6 +1611,12 @@ class QuoteRules:
             if a < end < s - 1 and self._verb_like(d, end) and d.low[a] not in SUBORDINATORS \
                     and d.low[a] not in PREPOSITIONS and not any(d.hard[k] for k in range(a, s - 1)):
                 return list(range(a, end))
+        if start < fin <= start + 10 and d.starts_clause(start) and (d.is_noun(start) or d.is_det(start)) \
+                and d.low[start] not in SUBJECT_PRONOUNS and self._verbless(d, start, fin) \
+                and all(d.quote_of[k] < 0 and d.text[k] != "," for k in range(start, fin)):
+            # "Vertreter aller im Bundestag vertretenen Parteien warnten …": an attribute the noun-phrase
+            # rules cannot parse; the whole front field before the verb is the subject
+            return list(range(start, fin))
         return []
 
     def _fronted_dative_medium(self, d: _Doc, start: int, fin: int, e: int, cue: list[int]) -> bool:
@@ -1641,7 +1670,9 @@ class QuoteRules:
     def _after_verb(d: _Doc, k: int, e: int, cue: list[int]) -> int:
         """First token after the verb that can open its subject: past cue words, "sich", "es", adverbs
         and a time ("Das erklärte gestern ein Sprecher", "sagte am Montag der Minister")."""
+        # (a preposition that is also a particle, "vor", opens a phrase, not an adverb: "warnen vor den Folgen")
         while k < e and (k in cue or d.low[k] in ("sich", "es") or d.low[k] in ADVERBS and d.quantity_number(k) is None
+                         and not (d.has_pos and d.pos[k] == "APPR")
                          or d.low[k] in ("am", "an") and k + 1 < e and d.text[k + 1] in TEMPORAL_NOUNS
                          or d.text[k] in TEMPORAL_NOUNS and d.low[k - 1] in ("am", "an")):
             k += 1
@@ -2391,6 +2422,7 @@ class QuoteRules:
 
         last_unnamed: Quote | None = None  # the latest quote of an unnamed speaker ("ein Sprecher des Pentagons")
         last_person: Quote | None = None  # the latest quote of a person
+        last_sourced: Quote | None = None  # the latest quote whose speaker is known
         for q in doc.quotes:
             if not q.source:
                 continue
@@ -2443,14 +2475,19 @@ class QuoteRules:
                 # ("die Kanzlerin") refers back to the last person; an epithet ("die Sängerin") to the person
                 # named with it if there is one, else to the last person
                 entity = None
+                # a name inside the quotation itself is no antecedent of its speaker ("„… lädt Putin ein“,
+                # sagte er")
+                outside = [m for m in mentions if not any(a <= m.start < b for a, b in q.message)] \
+                    if q.message and q.message[0][0] < s0 else mentions
+                outside_starts = [m.start for m in outside]
                 if len(words) == 1 and not plural_verb:
                     entity = self._previous_speaker(doc, q, last_person, words[0].lower(), plural_verb,
-                                                    mentions, starts)
+                                                    outside, outside_starts)
                 if kind == "EPI":
-                    entity = self._antecedent(doc, mentions, s0, words, plural_verb, False, self.lex.name_genders,
+                    entity = self._antecedent(doc, outside, s0, words, plural_verb, False, self.lex.name_genders,
                                               function=True)
                 q.source_entity = entity if entity is not None else self._antecedent(
-                    doc, mentions, s0, words, plural_verb, kind == "ORG", self.lex.name_genders, kind == "PER")
+                    doc, outside, s0, words, plural_verb, kind == "ORG", self.lex.name_genders, kind == "PER")
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
                 if q.source_entity is None and plural_verb is not None and len(words) == 1 and q.sentence:
                     # "Die Gewerkschaften sind unzufrieden. Sie forderten …": the unnamed subject just before
@@ -2524,6 +2561,17 @@ class QuoteRules:
                 # the unnamed speaker just quoted (described, or coded as the body he speaks for)
                 q.source_entity = last_unnamed.source_entity
                 q.source_description, q.source_country = last_unnamed.source_description, last_unnamed.source_country
+            if q.source_entity is None and q.source_description is None and len(words) == 1 \
+                    and words[0].lower() in self.lex.cue_words["self"] and last_sourced is not None \
+                    and q.sentence is not None and last_sourced.sentence is not None \
+                    and q.sentence - last_sourced.sentence <= 1:
+                # "Die Forscher befragten 500 Jugendliche. … Demnach schlafen …": no document before, so
+                # "Demnach" stands for the speaker just quoted
+                q.source_entity, q.source_description = last_sourced.source_entity, last_sourced.source_description
+                q.source_country = last_sourced.source_country
+                q.attrs["source_kind"] = "anaphoric"
+            if q.source_entity is not None or q.source_description is not None:
+                last_sourced = q
             if q.source_entity is not None and doc.entities[q.source_entity].label == "PER":
                 last_person = q
             if q.source_description is not None or (q.source_entity is not None and self._anonymous(words)):
