@@ -1222,3 +1222,22 @@ def test_das_verlautete_and_demnach_after_a_speaker(pipe):
     doc = run(pipe, "Zürich. Psychologen der Universität Zürich sagten, sie hätten 500 Jugendliche befragt. Demnach "
                     "schlafen intensive Nutzer weniger.")
     assert speaker(doc, by_cue(doc, "Demnach")) == "Universität Zürich"
+
+
+def test_a_generic_organisation_noun_prefers_the_body_of_its_kind(pipe):
+    doc = run(pipe, "Berlin. Der Hauseigentümerverband kritisiert das Gesetz. Der Bundesrat stimmt am Freitag ab. "
+                    "Sie schaffe nur mehr Bürokratie, schreibt der Verband.")
+    q = by_cue(doc, "schreibt")
+    assert (speaker(doc, q), q.source_description) == (None, "Verband")
+
+
+def test_a_bare_act_names_the_speaker_of_the_konjunktiv_after_it(pipe):
+    doc = run(pipe, "Berlin. Die Umweltministerin Helga Brandt kritisierte die Verkehrspolitik. Verkehrsminister "
+                    "Holger Wirth widersprach. Die Emissionen im Verkehr seien gesunken.")
+    q = doc.quotes[-1]
+    assert (q.form, speaker(doc, q)) == ("FreeIndirect", "Holger Wirth")
+
+
+def test_a_journal_is_a_written_channel(pipe):
+    doc = run(pipe, "Boston. Die Forscher berichten im Fachjournal „Nature Medicine“, dass die Therapie wirkt.")
+    assert [(q.channel, q.medium) for q in doc.quotes] == [("Fachzeitschrift", "writing")]

@@ -1236,6 +1236,12 @@ class QuoteRules:
                 # "Details nannte er nicht", "kritisierte den Plan nicht": a negated act reports nothing said
                 cand.speaker_only = not verb.reported or self._negated(d, objects)
                 return cand
+            if src and not objects and e < d.n and d.text[e] in SENT_END and e == s + len(src) + len(cue) \
+                    and not (len(src) == 1 and d.low[src[0]] in RELATIVES):
+                # "Verkehrsminister Wirth widersprach.": the bare act names the speaker of what follows
+                cand = mk("Reported", src, list(range(s, e + 1)))
+                cand.speaker_only = True
+                return cand
         return None
 
     @staticmethod
@@ -2540,8 +2546,15 @@ class QuoteRules:
                 # "teilte das Unternehmen mit", "erklärte der Verein": the organisation named just before
                 earlier = [m for m in mentions[:bisect.bisect_left(starts, s0)] if m.entity is not None
                            and m.label == "ORG" and m.kind == "name"]
-                if earlier and doc.text.count(".", earlier[-1].end, s0) <= 3:
-                    q.source_entity = earlier[-1].entity
+                # one whose name ends in the noun ("Hauseigentümerverband" for "der Verband") comes first
+                named_so = [m for m in earlier if doc.text[m.start:m.end].lower().endswith(words[1].lower())]
+                best = (named_so or earlier)[-1] if earlier else None
+                # (not another organisation when an unnamed body of that kind was named: "Der
+                # Hauseigentümerverband kritisiert … Der Bundesrat … schreibt der Verband")
+                window = doc.text[max(0, s0 - 600):s0].lower().split()[:-1]
+                unnamed_kind = not named_so and any(w.strip(".,;:").endswith(words[1].lower()) for w in window)
+                if best is not None and doc.text.count(".", best.end, s0) <= 3 and not unnamed_kind:
+                    q.source_entity = best.entity
                     q.attrs["source_kind"] = "role"
             if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
                 # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
