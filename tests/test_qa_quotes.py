@@ -1241,3 +1241,9 @@ def test_a_bare_act_names_the_speaker_of_the_konjunktiv_after_it(pipe):
 def test_a_journal_is_a_written_channel(pipe):
     doc = run(pipe, "Boston. Die Forscher berichten im Fachjournal „Nature Medicine“, dass die Therapie wirkt.")
     assert [(q.channel, q.medium) for q in doc.quotes] == [("Fachzeitschrift", "writing")]
+
+
+def test_zu_diesem_ergebnis_kommt_quotes_the_sentence_before(pipe):
+    doc = run(pipe, "Wien. Jugendliche schlafen zu wenig. Zu diesem Ergebnis kommt eine Studie der Universität Wien.")
+    q = doc.quotes[0]
+    assert (span(doc, q.cue), span(doc, q.message)) == ("Zu diesem Ergebnis kommt", "Jugendliche schlafen zu wenig")

@@ -1777,7 +1777,7 @@ class QuoteRules:
             elif low == "nach":
                 cand = self._nach(d, i)
             elif d.text[i] in lex.cue_words["noun"] and i not in covered:
-                cand = self._noun_cue(d, i)
+                cand = self._conclusion_back(d, i) or self._noun_cue(d, i)
                 if cand is None and d.text[i] in lex.cue_words["speech_noun"]:
                     cand = self._speech_noun(d, i)
             elif d.text[i] in lex.cue_words["speech_noun"] and i not in covered:
@@ -1801,6 +1801,21 @@ class QuoteRules:
                 cand.sentence = d.sent_of[i]
                 used.update(cand.cue)
                 cands.append(cand)
+
+    def _conclusion_back(self, d: _Doc, i: int) -> _Cand | None:
+        """"Zu diesem Ergebnis kommt eine Studie der Universität.": the conclusion is the sentence before."""
+        if not (2 <= i and d.low[i - 2] == "zu" and d.low[i - 1] in ("diesem", "dem", "demselben")
+                and d.starts_clause(i - 2) and d.sent_of[i] > 0 and i + 2 < d.n
+                and d.low[i + 1] in ("kommt", "kam", "kommen", "kamen", "gelangt", "gelangte", "gelangten")):
+            return None
+        s, e = d.clause(i)
+        end = d.np_forward(i + 2, e)
+        if end <= i + 2:
+            return None
+        ps, pe = d.sent_bounds[d.sent_of[i] - 1]
+        msg = list(range(ps, pe - 1 if d.text[pe - 1] in SENT_END else pe))
+        return _Cand("Indirect", cue=[i - 2, i - 1, i, i + 1], source=list(range(i + 2, end)), message=msg,
+                     cue_kind="noun", subjunctive=d.has_konjunktiv(ps, pe)) if msg else None
 
     @staticmethod
     def _extended_np(d: _Doc, i: int, e: int) -> int:
