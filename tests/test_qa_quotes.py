@@ -1247,3 +1247,19 @@ def test_zu_diesem_ergebnis_kommt_quotes_the_sentence_before(pipe):
     doc = run(pipe, "Wien. Jugendliche schlafen zu wenig. Zu diesem Ergebnis kommt eine Studie der Universität Wien.")
     q = doc.quotes[0]
     assert (span(doc, q.cue), span(doc, q.message)) == ("Zu diesem Ergebnis kommt", "Jugendliche schlafen zu wenig")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Berlin. Der Abgeordnete Max Huber glaubt nicht, dass die Reform noch vor der Wahl kommt, wie er am Freitag "
+     "im Gespräch mit unserer Zeitung sagte.", "Max Huber"),
+    ("Berlin. Die Deutsche Bahn streicht Züge. Grund sei ein Streik der Lokführergewerkschaft GDL, teilte das "
+     "Unternehmen in einer Pressemitteilung mit.", "Deutsche Bahn"),
+])
+def test_only_a_direct_quotation_hides_its_names_from_speaker_resolution(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name
+
+
+def test_an_adverb_the_tagger_reads_as_particle_keeps_the_report(pipe):
+    doc = run(pipe, "Berlin. Die Opposition kritisierte die Entscheidung der Landesregierung scharf.")
+    assert [(q.form, span(doc, q.cue)) for q in doc.quotes] == [("Reported", "kritisierte")]

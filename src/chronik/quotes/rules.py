@@ -25,13 +25,14 @@ from itertools import islice
 
 from ..doc import Document, Quote
 from ..nlp.ner_features import uncommon_word, word_frequency_buckets
+from ..nlp.inflect import INSEPARABLE_PREFIXES
 from ..nlp.ner_gazetteer import default_gazetteer
 from ..nlp.roles import describe_role, find_roles
 from .lexicon import Lexicon, VerbForm, load
 
 
-def _resource_rows(name: str) -> list[list[str]]:
-    text = resources.files("chronik.lexicons.quotes").joinpath(name).read_text(encoding="utf-8")
+def _resource_rows(name: str, package: str = "chronik.lexicons.quotes") -> list[list[str]]:
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -67,6 +68,8 @@ GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
 INDEFINITE_PRONOUNS = _WORDS["indefinite_pronouns"]
 WORKS = tuple(_WORDS["works"])
 NARRATING_VERBS = _WORDS["narrating_verbs"]
+SEPARABLE_PARTICLES = frozenset(row[0] for row in _resource_rows("verb_prefixes.tsv", "chronik.lexicons.nlp")) \
+    - set(INSEPARABLE_PREFIXES)
 FOCUS_PHRASES = {(a, b) for a, _, b in (w.partition("_") for w in _WORDS["focus_phrases"])}
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
@@ -1221,8 +1224,8 @@ class QuoteRules:
                 if any((d.text[k].endswith(o) or d.text[k].endswith(o.lower())) and d.low[k - 1] not in PREPOSITIONS
                        for k in objects for o in idioms):  # ("sprach auf Englisch über …" is a report)
                     return None  # "schrieb Geschichte", "schreibt rote Zahlen": an idiom, not a report
-                if d.has_pos and any(d.pos[k] == "PTKVZ" for k in objects):
-                    return None  # "sprach den Angeklagten frei": another verb with its particle
+                if d.has_pos and any(d.pos[k] == "PTKVZ" and d.low[k] in SEPARABLE_PARTICLES for k in objects):
+                    return None  # "sprach den Angeklagten frei": another verb with its particle (not "scharf")
                 if len(src) == 1 and d.low[src[0]] == "man" \
                         and any(self.lex.konjunktiv.get(d.low[k]) == "I" for k in cue):
                     return None  # "Man habe die Lage falsch eingeschätzt": reported content, not a report of "man"
@@ -2499,7 +2502,7 @@ class QuoteRules:
                 # a name inside the quotation itself is no antecedent of its speaker ("„… lädt Putin ein“,
                 # sagte er")
                 outside = [m for m in mentions if not any(a <= m.start < b for a, b in q.message)] \
-                    if q.message and q.message[0][0] < s0 else mentions
+                    if q.form == "Direct" and q.message and q.message[0][0] < s0 else mentions
                 outside_starts = [m.start for m in outside]
                 if len(words) == 1 and not plural_verb:
                     entity = self._previous_speaker(doc, q, last_person, words[0].lower(), plural_verb,
@@ -2560,7 +2563,8 @@ class QuoteRules:
                     and words[1] in GENERIC_ORG_NOUNS:
                 # "teilte das Unternehmen mit", "erklärte der Verein": the organisation named just before
                 earlier = [m for m in mentions[:bisect.bisect_left(starts, s0)] if m.entity is not None
-                           and m.label == "ORG" and m.kind == "name"]
+                           and m.label == "ORG" and m.kind == "name"
+                           and not any(a <= m.start < b for a, b in q.message)]  # not one the message names
                 # one whose name ends in the noun ("Hauseigentümerverband" for "der Verband") comes first
                 named_so = [m for m in earlier if doc.text[m.start:m.end].lower().endswith(words[1].lower())]
                 best = (named_so or earlier)[-1] if earlier else None
