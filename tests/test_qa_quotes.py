@@ -1263,3 +1263,26 @@ def test_only_a_direct_quotation_hides_its_names_from_speaker_resolution(pipe, t
 def test_an_adverb_the_tagger_reads_as_particle_keeps_the_report(pipe):
     doc = run(pipe, "Berlin. Die Opposition kritisierte die Entscheidung der Landesregierung scharf.")
     assert [(q.form, span(doc, q.cue)) for q in doc.quotes] == [("Reported", "kritisierte")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Frankfurt. Die Lokführergewerkschaft GDL ruft zum Streik auf. Die Verhandlungen seien gescheitert, wie die "
+     "Gewerkschaft mitteilte.", "GDL"),
+    ("Berlin. Die Deutsche Bahn streicht Züge. Man bedaure das, sagte ein Sprecher des Unternehmens.",
+     "Deutsche Bahn"),
+    ("Mainz. Der Landeselternbeirat kritisiert das Verbot. Ein Verbot löse nichts, sagte dessen Vorsitzender "
+     "Jörg Albers.", "Jörg Albers"),
+    ("Athen. Die Schulen bleiben zu. Das erklärte Zivilschutzminister Nikos Papadakis am Montag.", "Nikos Papadakis"),
+])
+def test_organisations_by_kind_possessives_and_bare_titles(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name
+
+
+def test_wuerden_with_a_participle_is_passive_and_a_quoted_medium_before_the_colon(pipe):
+    doc = run(pipe, "Izmir. Unter den Trümmern würden noch zwei Menschen vermutet, sagte der Einsatzleiter.")
+    assert [span(doc, q.source) for q in doc.quotes] == ["der Einsatzleiter"]
+    doc = run(pipe, "Stuttgart. Verbandschefin Susanne Bauer sagte der „Stuttgarter Zeitung“: „Auf dem Land droht "
+                    "ein Versorgungskollaps.“")
+    q = doc.quotes[0]
+    assert (speaker(doc, q), span(doc, q.addressee)) == ("Susanne Bauer", "der „Stuttgarter Zeitung“")

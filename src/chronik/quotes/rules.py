@@ -111,7 +111,8 @@ GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governe
 NEGATION_FOCUS = _WORDS["negation_focus"]
 
 _AGE_EPITHET = re.compile(r"\d+-[Jj]ährige[rn]?")
-WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden"}  # a participle with these is passive
+# a participle with these is passive
+WERDEN_PASSIVE = {"wurde", "wurden", "wird", "werden", "worden", "würde", "würden"}
 SENT_END = {".", "!", "?"}
 SO_BEFORE = {",", "–", "—", "“", "”", "«", '"'}  # "…, so X." / "– so X –" / "„…“ so X"
 BOUNDARY = {",", ";", ":", "–", "—", "-", "…"}
@@ -250,7 +251,9 @@ class _Doc:
             return False
         # "Das kündigte Verteidigungsminister Lecornu an": a name or role mention follows, not a noun
         return self.low[i].endswith("en") or i + 1 < self.n and (
-            self.is_det(i + 1) or self.has_pos and self.pos[i + 1] == "NE" or i + 1 in self.named)
+            self.is_det(i + 1) or self.has_pos and self.pos[i + 1] == "NE" or i + 1 in self.named
+            or i + 2 < self.n and (i + 2 in self.person or self.has_pos and self.pos[i + 2] == "NE"))
+        # ("Das erklärte Zivilschutzminister Nikos Papadakis": a title without article before the name)
 
     def after_quote(self, i: int) -> bool:
         """Token i directly follows a closing quotation mark (and a comma): „…“, sagte X."""
@@ -263,9 +266,11 @@ class _Doc:
 
     def is_det(self, i: int) -> bool:
         if self.has_pos and self.pos[i]:
-            # "Deren Sprecher" opening a sentence is a possessive, whatever the tagger says
+            # "Deren Sprecher" opening a sentence (or after the verb: "sagte dessen Vorsitzender") is a
+            # possessive, whatever the tagger says
             return self.pos[i] in ("ART", "PPOSAT", "PDAT", "PIAT", "PIDAT", "CARD", "PWAT") \
-                or self.pos[i] == "PRELAT" and self.starts_clause(i) and self.low[i] in ("deren", "dessen")
+                or self.low[i] in ("deren", "dessen") and i + 1 < self.n and self.pos[i + 1] in ("NN", "NE", "ADJA") \
+                and (self.starts_clause(i) or i > 0 and self.pos[i - 1] in ("VVFIN", "VAFIN", "VMFIN"))
         return self.low[i] in DETS or self.text[i].isdigit()
 
     def is_adj(self, i: int) -> bool:
@@ -779,8 +784,15 @@ class QuoteRules:
         ends_sentence = c + 1 >= se or d.text[c + 1] in SENT_END
         if o > 0 and d.text[o - 1] in (":", ",") and ends_sentence \
                 and (self._statement(d, o, c) or not self._title(d, o, c)):  # not "gab den Titel bekannt: „…“"
-            s, e = d.clause(o - 2) if o >= 2 else (o - 1, o - 1)
-            if s < o - 1 and d.quote_of[o - 2] < 0:
+            t = o - 2
+            if t > 0 and d.quote_of[t] >= 0 and d.quotes[d.quote_of[t]][1] == t \
+                    and self._capitalised_only(d, *d.quotes[d.quote_of[t]]) and d.quotes[d.quote_of[t]][0] > 0:
+                # a quoted name before the colon: sagte der „Stuttgarter Zeitung“: „…“
+                t = d.quotes[d.quote_of[t]][0] - 1
+            s, e = d.clause(t) if o >= 2 else (o - 1, o - 1)
+            if t != o - 2:
+                e = o - 1
+            if s < o - 1 and d.quote_of[t] < 0:
                 cand = self._cue_in_clause(d, s, e, used)
                 if cand is not None:
                     cand.form = "Direct"
@@ -2559,19 +2571,23 @@ class QuoteRules:
                     else:
                         words = doc.text[a:b].split()
                     q.attrs["source_kind"] = "relative"
-            if q.source_entity is None and len(words) == 2 and words[0].lower() in ("der", "die", "das") \
-                    and words[1] in GENERIC_ORG_NOUNS:
-                # "teilte das Unternehmen mit", "erklärte der Verein": the organisation named just before
+            generic = self._generic_organisation(words)
+            if q.source_entity is None and generic is not None:
+                # "teilte das Unternehmen mit", "ein Sprecher des Konzerns": the organisation named just before
                 earlier = [m for m in mentions[:bisect.bisect_left(starts, s0)] if m.entity is not None
                            and m.label == "ORG" and m.kind == "name"
                            and not any(a <= m.start < b for a, b in q.message)]  # not one the message names
-                # one whose name ends in the noun ("Hauseigentümerverband" for "der Verband") comes first
-                named_so = [m for m in earlier if doc.text[m.start:m.end].lower().endswith(words[1].lower())]
+                # one named as that kind comes first: "Hauseigentümerverband", "die Lokführergewerkschaft GDL"
+                def named_as_kind(m) -> bool:
+                    before = doc.text[max(0, m.start - 40):m.start].lower().split()[-1:]
+                    return doc.text[m.start:m.end].lower().endswith(generic) or bool(before) \
+                        and before[0].endswith(generic)
+                named_so = [m for m in earlier if named_as_kind(m)]
                 best = (named_so or earlier)[-1] if earlier else None
                 # (not another organisation when an unnamed body of that kind was named: "Der
                 # Hauseigentümerverband kritisiert … Der Bundesrat … schreibt der Verband")
                 window = doc.text[max(0, s0 - 600):s0].lower().split()[:-1]
-                unnamed_kind = not named_so and any(w.strip(".,;:").endswith(words[1].lower()) for w in window)
+                unnamed_kind = not named_so and any(w.strip(".,;:").endswith(generic) for w in window)
                 if best is not None and doc.text.count(".", best.end, s0) <= 3 and not unnamed_kind:
                     q.source_entity = best.entity
                     q.attrs["source_kind"] = "role"
@@ -2694,6 +2710,18 @@ class QuoteRules:
         if word.endswith(("s", "ern")) and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
             return word[:-1]
         return word
+
+    def _generic_organisation(self, words: list[str]) -> str | None:
+        """The lower-case kind noun of a phrase that refers back to an organisation: "das Unternehmen",
+        "ein Sprecher des Konzerns", "die Sprecherin der Klinik" (None for other phrases)."""
+        if len(words) == 2 and words[0].lower() in ("der", "die", "das") and words[1] in GENERIC_ORG_NOUNS:
+            return words[1].lower()
+        if 4 <= len(words) <= 5 and words[-2].lower() in ("des", "der") and self.lex.is_role_noun(words[-3]):
+            last = words[-1]
+            for kind in (last, last.removesuffix("s"), last.removesuffix("es")):
+                if kind in GENERIC_ORG_NOUNS:
+                    return kind.lower()
+        return None
 
     @staticmethod
     def _without_article(words: list[str]) -> list[str]:
