@@ -1286,3 +1286,15 @@ def test_wuerden_with_a_participle_is_passive_and_a_quoted_medium_before_the_col
                     "ein Versorgungskollaps.“")
     q = doc.quotes[0]
     assert (speaker(doc, q), span(doc, q.addressee)) == ("Susanne Bauer", "der „Stuttgarter Zeitung“")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Frankfurt. EZB-Präsidentin Isabel Moreau hob den Leitzins an. Die Inflation sei zu hoch, sagte die "
+     "Präsidentin.", "Isabel Moreau"),
+    ("Berlin. Bundeskanzlerin Angela Merkel reiste nach Paris. Die Kanzlerin sagte, sie sei zuversichtlich.",
+     "Angela Merkel"),
+    ("Berlin. Die Kanzlerin rief den Präsidenten an und sagte ihm, sie erwarte eine Antwort.", "Kanzlerin"),
+])
+def test_a_bare_office_refers_to_the_person_named_with_it_else_stays_the_office(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name

@@ -2502,7 +2502,13 @@ class QuoteRules:
                 q.source_description = " ".join(self._without_article(words))
                 q.source_country = doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "description"
-            elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words):
+            elif any_entity and words[0].lower() not in INDEFINITE and not self._anonymous(words) \
+                    and not (self._definite_role(words) and doc.entities[any_entity[-1].entity].attrs.get("role_only")
+                             and self._antecedent(doc, mentions, s0, words, self._plural_cue(d, q), False,
+                                                  self.lex.name_genders, self._role_kind(words[-1]) == "PER")
+                             is not None):
+                # (a bare office the entities step kept as its own entity, "die Präsidentin", refers back to the
+                # person named with it when there is one: below)
                 q.source_entity = any_entity[-1].entity
             elif len(words) == 1 and words[0].lower() in PRONOUNS_TO_RESOLVE or self._definite_role(words):
                 kind = self._role_kind(words[-1]) if len(words) > 1 else None
