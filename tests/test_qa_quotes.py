@@ -1298,3 +1298,13 @@ def test_wuerden_with_a_participle_is_passive_and_a_quoted_medium_before_the_col
 def test_a_bare_office_refers_to_the_person_named_with_it_else_stays_the_office(pipe, text, name):
     doc = run(pipe, text)
     assert speaker(doc, doc.quotes[-1]) == name
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Rom. Ihm wird vorgeworfen, Geld unterschlagen zu haben.", "Ihm"),
+    ("Rom. Dem Minister sagte der Bürgermeister, die Stadt sei pleite.", "Dem Minister"),
+    ("Rom. Der Minister sagte zur Presse, er bleibe.", "Presse"),
+])
+def test_fronted_datives_and_zur_presse_are_addressees(pipe, text, addressee):
+    doc = run(pipe, text)
+    assert [span(doc, q.addressee) for q in doc.quotes] == [addressee]

@@ -1705,6 +1705,10 @@ class QuoteRules:
         if vf.verb.addressee == "dat" and s < cue[0] and src and min(src) > cue[0] and d.dative_medium(s, cue[0]) \
                 and d.np_forward(s, cue[0]) == cue[0]:
             return list(range(s, cue[0]))  # fronted: "Dem Magazin Business Insider sagte X"
+        if vf.verb.addressee == "dat" and s < cue[0] and (not src or min(src) > cue[0]) \
+                and (d.low[s] in ("ihm", "ihnen") and cue[0] == s + 1
+                     or d.low[s] == "dem" and cue[0] > s + 1 and d.np_forward(s, cue[0]) == cue[0]):
+            return list(range(s, cue[0]))  # a fronted dative: "Ihm wird vorgeworfen, …", "Dem Minister sagte X"
         for k in range(s, e):
             if k in skip:
                 continue
@@ -1723,9 +1727,11 @@ class QuoteRules:
                     return list(range(k + 1, end))
             if d.low[k] in ("zum", "zur") and marker:
                 end = d.np_forward(k + 1, e, appositions=False)
-                # "sagte zum „Spiegel“", "zur Zeitung", but not "erklärte zum Auftakt": a medium or a name
+                # "sagte zum „Spiegel“", "zur Zeitung", "zur Presse", but not "erklärte zum Auftakt": a medium,
+                # an audience or a name
                 if end > k + 1 and any(x in d.named or x in d.person or d.low[x].endswith(MEDIA_HEADS)
-                                       or d.low[x] in NEWS_AGENCIES or d.quote_of[x] >= 0 for x in range(k + 1, end)):
+                                       or d.low[x] in NEWS_AGENCIES or d.text[x] in AUDIENCES or d.quote_of[x] >= 0
+                                       for x in range(k + 1, end)):
                     return list(range(k + 1, end))
                 continue
             if marker:
