@@ -1308,3 +1308,10 @@ def test_a_bare_office_refers_to_the_person_named_with_it_else_stays_the_office(
 def test_fronted_datives_and_zur_presse_are_addressees(pipe, text, addressee):
     doc = run(pipe, text)
     assert [span(doc, q.addressee) for q in doc.quotes] == [addressee]
+
+
+def test_an_addressee_named_by_its_kind_is_the_organisation_named_before(pipe):
+    doc = run(pipe, "Frankfurt. Die Deutsche Bank meldet Verluste. Die Aufsicht forderte die Bank auf, ihre Risiken "
+                    "zu senken.")
+    q = doc.quotes[-1]
+    assert (span(doc, q.addressee), doc.entities[q.addressee_entity].name) == ("die Bank", "Deutsche Bank")

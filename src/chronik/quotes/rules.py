@@ -2586,22 +2586,8 @@ class QuoteRules:
             generic = self._generic_organisation(words)
             if q.source_entity is None and generic is not None:
                 # "teilte das Unternehmen mit", "ein Sprecher des Konzerns": the organisation named just before
-                earlier = [m for m in mentions[:bisect.bisect_left(starts, s0)] if m.entity is not None
-                           and m.label == "ORG" and m.kind == "name"
-                           and not any(a <= m.start < b for a, b in q.message)]  # not one the message names
-                # one named as that kind comes first: "Hauseigentümerverband", "die Lokführergewerkschaft GDL"
-                def named_as_kind(m) -> bool:
-                    before = doc.text[max(0, m.start - 40):m.start].lower().split()[-1:]
-                    return doc.text[m.start:m.end].lower().endswith(generic) or bool(before) \
-                        and before[0].endswith(generic)
-                named_so = [m for m in earlier if named_as_kind(m)]
-                best = (named_so or earlier)[-1] if earlier else None
-                # (not another organisation when an unnamed body of that kind was named: "Der
-                # Hauseigentümerverband kritisiert … Der Bundesrat … schreibt der Verband")
-                window = doc.text[max(0, s0 - 600):s0].lower().split()[:-1]
-                unnamed_kind = not named_so and any(w.strip(".,;:").endswith(generic) for w in window)
-                if best is not None and doc.text.count(".", best.end, s0) <= 3 and not unnamed_kind:
-                    q.source_entity = best.entity
+                q.source_entity = self._organisation_named_before(doc, mentions, starts, s0, generic, q)
+                if q.source_entity is not None:
                     q.attrs["source_kind"] = "role"
             if q.source_entity is None and q.source_description is None and self._common_noun_phrase(words):
                 # "der Landrat", "Viele Anwohner": an unnamed speaker known only by a common noun
@@ -2648,6 +2634,11 @@ class QuoteRules:
                 elif a1 - a0 <= 3 and doc.text[a0:a1].lower() in ("ihm", "ihr"):
                     q.addressee_entity = self._addressee_antecedent(doc, mentions, a0, doc.text[a0:a1].lower(),
                                                                     q.source_entity)
+                else:  # "forderte den Konzern auf": the organisation of that kind named before
+                    generic = self._generic_organisation(["der"] + doc.text[a0:a1].split()[1:]) \
+                        if doc.text[a0:a1].split()[0].lower() in DETS else None
+                    if generic is not None:
+                        q.addressee_entity = self._organisation_named_before(doc, mentions, starts, a0, generic, q)
 
     def _role_kind(self, head: str) -> str | None:
         """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
@@ -2722,6 +2713,27 @@ class QuoteRules:
         if word.endswith(("s", "ern")) and word[:1].isupper() and self.lex.is_role_noun(word[:-1]):
             return word[:-1]
         return word
+
+    @staticmethod
+    def _organisation_named_before(doc: Document, mentions, starts: list[int], at: int, kind: str,
+                                   q: Quote) -> int | None:
+        """The organisation a kind noun at offset ``at`` refers back to: the last one named before (not in
+        the quotation's message) within three sentences, one named as that kind first ("die
+        Lokführergewerkschaft GDL" for "die Gewerkschaft"); None when an unnamed body of that kind came up
+        ("Der Hauseigentümerverband … Der Bundesrat … schreibt der Verband")."""
+        earlier = [m for m in mentions[:bisect.bisect_left(starts, at)] if m.entity is not None
+                   and m.label == "ORG" and m.kind == "name" and not any(a <= m.start < b for a, b in q.message)]
+
+        def named_as_kind(m) -> bool:
+            before = doc.text[max(0, m.start - 40):m.start].lower().split()[-1:]
+            return doc.text[m.start:m.end].lower().endswith(kind) or bool(before) and before[0].endswith(kind)
+        named_so = [m for m in earlier if named_as_kind(m)]
+        best = (named_so or earlier)[-1] if earlier else None
+        window = doc.text[max(0, at - 600):at].lower().split()[:-1]
+        unnamed_kind = not named_so and any(w.strip(".,;:").endswith(kind) for w in window)
+        if best is None or doc.text.count(".", best.end, at) > 3 or unnamed_kind:
+            return None
+        return best.entity
 
     def _generic_organisation(self, words: list[str]) -> str | None:
         """The lower-case kind noun of a phrase that refers back to an organisation: "das Unternehmen",
