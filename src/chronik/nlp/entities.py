@@ -328,7 +328,9 @@ class DocumentConsolidator:
         if len(words) < 2 or not words[1].group()[:1].isupper():
             return m
         first = words[0].group()
-        head = self.lex.head(first) or ("-" in first and self.lex.head(first.rsplit("-", 1)[1]) or None)
+        head = self.lex.head(first)
+        if head is None and "-" in first:  # "Grünen-Chefin": the role is the last part
+            head = self.lex.head(first.rsplit("-", 1)[1])
         if head is None or head[0].noun.surname:
             return m  # "Richter Gerhard" is no role; "Kanzler" and the like may be surnames
         start = m.start + words[1].start()

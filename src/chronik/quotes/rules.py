@@ -70,6 +70,7 @@ WORKS = tuple(_WORDS["works"])
 NARRATING_VERBS = _WORDS["narrating_verbs"]
 SEPARABLE_PARTICLES = frozenset(row[0] for row in _resource_rows("verb_prefixes.tsv", "chronik.lexicons.nlp")) \
     - set(INSEPARABLE_PREFIXES)
+SECOND_PREDICATE_ADVERBS = _WORDS["second_predicate_adverbs"]
 FOCUS_PHRASES = {(a, b) for a, _, b in (w.partition("_") for w in _WORDS["focus_phrases"])}
 AUDIENCES = _WORDS["audiences"]
 NAME_PREPS = _WORDS["name_preps"]
@@ -544,8 +545,8 @@ class _Doc:
                     return vf, self.with_companions(list(range(i - len(words), i + 1)), clause_end)
                 continue
             if vf.kind == "participle":
-                modal = next((k for k in range(self.clause(i)[0], i) if self.low[k] in MODALS), None)
                 cs = self.clause(i)[0]
+                modal = next((k for k in range(cs, i) if self.low[k] in MODALS), None)
                 if modal is not None and i + 1 < clause_end and self.low[i + 1] == "haben" \
                         and self.low[modal] in ("soll", "sollen") and i + 2 == clause_end \
                         and (cs > 0 and self.text[cs - 1] == "," or clause_end < self.n
@@ -1114,7 +1115,7 @@ class QuoteRules:
         # (not a second predicate of the same subject: "Die ÖVP gratulierte, mahnte aber … ein")
         if s == cue[0] and s > ss and d.text[s - 1] == "," and not self._has_complement(d, e, se) \
                 and not (d.has_konjunktiv(cue[0], cue[0] + 1) and d.has_konjunktiv(ss, s - 1)) \
-                and not (cue[0] + 1 < e and d.low[cue[0] + 1] in ("aber", "jedoch", "zugleich", "zudem", "außerdem")
+                and not (cue[0] + 1 < e and d.low[cue[0] + 1] in SECOND_PREDICATE_ADVERBS
                          and not d.has_konjunktiv(ss, s - 1)):
             # (a verb in Konjunktiv after a Konjunktiv clause continues the report: "Man sei bereit,
             # erwarte aber ein besseres Angebot")
@@ -1606,7 +1607,7 @@ class QuoteRules:
                     and not self._fronted_dative_medium(d, start, fin, e, cue):
                 return list(range(start, end))
         second_predicate = fin == s and s > 0 and d.text[s - 1] == "," and fin + 1 < e \
-            and d.low[fin + 1] in ("aber", "jedoch", "zugleich", "zudem", "außerdem")
+            and d.low[fin + 1] in SECOND_PREDICATE_ADVERBS
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
         if end > after and not second_predicate:
@@ -2635,8 +2636,7 @@ class QuoteRules:
                     q.addressee_entity = self._addressee_antecedent(doc, mentions, a0, doc.text[a0:a1].lower(),
                                                                     q.source_entity)
                 else:  # "forderte den Konzern auf": the organisation of that kind named before
-                    generic = self._generic_organisation(["der"] + doc.text[a0:a1].split()[1:]) \
-                        if doc.text[a0:a1].split()[0].lower() in DETS else None
+                    generic = self._generic_organisation(doc.text[a0:a1].split())
                     if generic is not None:
                         q.addressee_entity = self._organisation_named_before(doc, mentions, starts, a0, generic, q)
 
@@ -2738,7 +2738,8 @@ class QuoteRules:
     def _generic_organisation(self, words: list[str]) -> str | None:
         """The lower-case kind noun of a phrase that refers back to an organisation: "das Unternehmen",
         "ein Sprecher des Konzerns", "die Sprecherin der Klinik" (None for other phrases)."""
-        if len(words) == 2 and words[0].lower() in ("der", "die", "das") and words[1] in GENERIC_ORG_NOUNS:
+        if len(words) == 2 and words[0].lower() in ("der", "die", "das", "den", "dem", "des") \
+                and words[1] in GENERIC_ORG_NOUNS:
             return words[1].lower()
         if 4 <= len(words) <= 5 and words[-2].lower() in ("des", "der") and self.lex.is_role_noun(words[-3]):
             last = words[-1]
