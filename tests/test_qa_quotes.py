@@ -1315,3 +1315,61 @@ def test_an_addressee_named_by_its_kind_is_the_organisation_named_before(pipe):
                     "zu senken.")
     q = doc.quotes[-1]
     assert (span(doc, q.addressee), doc.entities[q.addressee_entity].name) == ("die Bank", "Deutsche Bank")
+
+
+@pytest.mark.parametrize("text, cue, source, medium", [
+    ("Tiflis. Aus der Regierung war zu hören, der Minister werde zurücktreten.", "war zu hören", "Aus der Regierung",
+     "speech"),
+    ("Tiflis. Es war zu lesen, dass das Werk schließe.", "war zu lesen", "", "writing"),
+    ("Wien. In einem Bericht des Ministeriums steht, dass die Kosten gestiegen seien.", "steht",
+     "einem Bericht des Ministeriums", "writing"),
+    ("Wien. Die Studie wurde am Montag vorgestellt. Darin stand auch, die Schulen müssten saniert werden.", "stand",
+     "Die Studie", "writing"),
+])
+def test_impersonal_frames_hearsay_and_what_a_document_says(pipe, text, cue, source, medium):
+    doc = run(pipe, text)
+    q = by_cue(doc, cue)
+    assert (span(doc, q.source), q.medium, q.form) == (source, medium, "Indirect")
+
+
+@pytest.mark.parametrize("text", [
+    "Bern. Der Zug steht, weil die Strecke gesperrt ist.",
+    "Bern. Im Mittelpunkt steht, dass die Kinder lernen.",
+    "Bern. Im Saal war zu hören, wie die Glocke schlug.",
+])
+def test_standing_and_hearing_without_a_report_are_no_quotations(pipe, text):
+    assert run(pipe, text).quotes == []
+
+
+def test_a_document_frame_before_a_direct_quotation_makes_it_direct(pipe):
+    doc = run(pipe, "Bern. Im Brief stand: „Wir kommen wieder.“")
+    q = by_cue(doc, "stand")
+    assert (q.form, span(doc, q.source), q.medium) == ("Direct", "Brief", "writing")
+
+
+@pytest.mark.parametrize("text, cue, medium", [
+    ("Kiel. Der Minister erhofft sich von dem Treffen, dass die Spannungen nachlassen.", "erhofft sich", "thought"),
+    ("Kiel. Die Mehrheit der Befragten befürwortet, dass die Schulen öffnen.", "befürwortet", "speech"),
+])
+def test_hoping_for_and_endorsing_a_clause(pipe, text, cue, medium):
+    assert by_cue(run(pipe, text), cue).medium == medium
+
+
+def test_es_opening_a_report_stands_for_the_neuter_organisation_before(pipe):
+    doc = run(pipe, "Berlin. Das Gesundheitsministerium warnte vor der Grippe. Es rief die Länder dazu auf, mehr "
+                    "Impfstoff zu bestellen.")
+    q = by_cue(doc, "rief … dazu auf")
+    assert (span(doc, q.source), speaker(doc, q), span(doc, q.addressee)) == ("Es", "Gesundheitsministerium",
+                                                                                "die Länder")
+    doc = run(pipe, "Berlin. Das Gericht wies die Klage ab. Es erklärte, der Kläger habe die Frist versäumt.")
+    q = by_cue(doc, "erklärte")
+    assert (span(doc, q.source), q.source_description) == ("Es", "Gericht")
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Berlin. Das Wetter war schlecht. Es sagte der Minister, die Lage sei ernst.", "sagte", "der Minister"),
+    ("Berlin. Das Kind weinte. Es wird erwartet, dass der Rat zustimmt.", "Es wird erwartet", ""),
+])
+def test_es_before_a_speaker_or_a_passive_stays_impersonal(pipe, text, cue, source):
+    doc = run(pipe, text)
+    assert span(doc, by_cue(doc, cue).source) == source

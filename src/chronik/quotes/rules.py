@@ -1606,6 +1606,8 @@ class QuoteRules:
             if not temporal and (end == fin or (end > start and end >= fin - 2)) \
                     and not self._fronted_dative_medium(d, start, fin, e, cue):
                 return list(range(start, end))
+        if start == fin - 1 and d.low[start] == "es" and d.starts_clause(start) and self._neuter_es(d, fin, e, cue):
+            return [start]
         second_predicate = fin == s and s > 0 and d.text[s - 1] == "," and fin + 1 < e \
             and d.low[fin + 1] in SECOND_PREDICATE_ADVERBS
         after = self._after_verb(d, fin + 1, e, cue)
@@ -1640,6 +1642,20 @@ class QuoteRules:
             # rules cannot parse; the whole front field before the verb is the subject
             return list(range(start, fin))
         return []
+
+    def _neuter_es(self, d: _Doc, fin: int, e: int, cue: list[int]) -> bool:
+        """"Das Gericht wies die Klage ab. Es erklärte, …": a sentence-initial "es" before an active reporting
+        verb is its subject, unless a person or role follows the verb ("Es sprach der Minister") or the
+        sentence before does not open with a neuter noun phrase that "es" could stand for."""
+        if any(d.low[k] in AUXILIARIES or d.low[k] in self.lex.cue_words["heisst"] for k in cue):
+            return False  # "Es wird erwartet, dass …", "Es hieß": impersonal
+        after = self._after_verb(d, fin + 1, e, cue)
+        end = d.np_forward(after, e)
+        if any(k in d.person for k in range(after, end)) or end > after and any(
+                r.label == "PER" for r in find_roles(" ".join(d.text[after:end]))):
+            return False
+        si = d.sent_of[fin]
+        return si > 0 and d.low[d.sent_bounds[si - 1][0]] == "das"
 
     def _fronted_dative_medium(self, d: _Doc, start: int, fin: int, e: int, cue: list[int]) -> bool:
         """"Der Zeitung sagte der Minister": a fronted medium in the dative (dem …, or der + a feminine medium
@@ -1816,9 +1832,24 @@ class QuoteRules:
                 s, e = d.clause(i)
                 s = self._document_before_relative(d, s)
                 if self._es_near(d, i, s, e):
-                    cand = self._heisst(d, i, s, e)
-                    if cand is not None:
-                        cand = self._heisst_message(d, cand, i, s, e)
+                    cand = self._heisst_message(d, self._heisst(d, i, s, e), i, s, e)
+            elif low in lex.cue_words["hearsay"] and i > 0 and d.low[i - 1] == "zu" and i not in covered:
+                s, e = d.clause(i)
+                copula = next((k for k in range(s, i - 1) if d.low[k] in COPULA_FORMS), None)
+                if copula is not None:
+                    cand = self._heisst(d, i, s, e, [copula, i - 1])
+                    if low == "lesen":
+                        cand.medium = "writing"
+                    cand = self._heisst_message(d, cand, i, s, e)
+                    if cand is not None and cand.form == "Indirect" and not cand.subjunctive \
+                            and d.low[(cand.message or [i])[0]] != "dass":
+                        cand = None  # "Im Saal war zu hören, wie die Glocke schlug": a sound, no report
+            elif low in lex.cue_words["document_verb"] and i not in covered:
+                s, e = d.clause(i)
+                in_document = self._document_phrase(d, s, i, ("in", "im")) or any(
+                    d.low[k] in ("darin", "hierin") for k in range(s, i))
+                if in_document and all(d.low[k] in ADVERBS for k in range(i + 1, e)):
+                    cand = self._heisst_message(d, self._heisst(d, i, s, e), i, s, e)
             if cand is not None and cand.message:
                 cand.sentence = d.sent_of[i]
                 used.update(cand.cue)
@@ -2128,8 +2159,10 @@ class QuoteRules:
         """"Wie es aus Regierungskreisen hieß, …": the clause opens with "wie es", the verb closes it."""
         return d.low[s] == "wie" and s + 1 < i and d.low[s + 1] == "es"
 
-    def _heisst(self, d: _Doc, i: int, s: int, e: int) -> _Cand:
-        cue = [i] + [k for k in range(max(s, i - 2), min(e, i + 3)) if d.low[k] == "es"]
+    def _heisst(self, d: _Doc, i: int, s: int, e: int, frame: list[int] = ()) -> _Cand:
+        """An impersonal frame at i ("hieß es", "war zu hören" with ``frame`` [war, zu], "steht"); the source
+        is the phrase after one of the heisst prepositions ("aus dem Kreml", "in dem Bericht")."""
+        cue = [i, *frame] + [k for k in range(max(s, i - 2), min(e, i + 3)) if d.low[k] == "es"]
         if self._wie_es(d, s, i) and s + 1 not in cue:
             cue += [s, s + 1]
         for k in range(max(s, i - 3), i):
@@ -2144,7 +2177,7 @@ class QuoteRules:
                 if end > k + 1:
                     # "aus Paris", "vom Abgeordneten X": the preposition marks a speaker and belongs to the
                     # source; "in dem Bericht" names a document and does not
-                    src = list(range(k if d.low[k] != "in" else k + 1, end))
+                    src = list(range(k if d.low[k] not in ("in", "im") else k + 1, end))
                     break
         pointer = next((k for k in range(s, i) if d.low[k] in ("darin", "hierin")), None)
         if not src and pointer is not None:
@@ -2174,7 +2207,7 @@ class QuoteRules:
             msg = list(range(e + 1, d.message_end(e + 1)))
         else:
             return None
-        cand.form = "Indirect"
+        cand.form = "Direct" if msg and all(d.quote_of[k] >= 0 for k in msg) else "Indirect"
         cand.message = msg
         cand.subjunctive = d.has_konjunktiv(msg[0], msg[-1] + 1) if msg else False
         return cand
@@ -2544,6 +2577,17 @@ class QuoteRules:
                     if group:
                         q.source_description = group
                         q.source_country = describe_role(group)[0] or self._affiliation(group)
+            elif len(words) == 1 and words[0].lower() == "es" and q.sentence:
+                # "Das Gericht wies die Klage ab. Es erklärte, …": the neuter subject of the sentence before
+                a, b = d.sent_bounds[q.sentence - 1]
+                end = d.np_forward(a, b, appositions=False)
+                hit = [m for m in overlapping(d.toks[a].start, d.toks[end - 1].end)
+                       if m.entity is not None and m.label == "ORG"] if end > a else []
+                if hit:
+                    q.source_entity = hit[0].entity
+                elif end > a + 1:
+                    q.source_description = " ".join(d.text[a + 1:end])
+                q.attrs["source_kind"] = "pronoun"
             if q.source_entity is None and words[0].lower().startswith("eigen") and q.message:
                 # "Die Ministerin will nach eigener Aussage …": the subject the report is about speaks
                 subject = [m for m in overlapping(q.message[0][0], q.message[-1][1]) if m.entity is not None
