@@ -273,3 +273,12 @@ def test_genitive_and_role_the_ner_took_for_one_name_are_split():
 def test_first_name_ending_in_s_before_a_role_word_stays_a_name():
     doc = analyse("Der Maler Klaus Sprecher stellt in Basel aus.", "Klaus Sprecher")
     assert [e.name for e in doc.entities if e.label == "PER"] == ["Klaus Sprecher"]
+
+
+@pytest.mark.parametrize("word, canonical", [
+    ("Fraktionschefin", "Chef"), ("Konzernsprecher", "Sprecher"), ("Notenbankchef", "Chef"),
+    ("Schumacher", None), ("Oberhauser", None), ("Parteifreund", None),
+])
+def test_a_role_noun_glued_to_any_noun_is_a_role(word, canonical):
+    found = find_roles(word)
+    assert (found[0].canonical if found else None) == canonical

@@ -1373,3 +1373,69 @@ def test_es_opening_a_report_stands_for_the_neuter_organisation_before(pipe):
 def test_es_before_a_speaker_or_a_passive_stays_impersonal(pipe, text, cue, source):
     doc = run(pipe, text)
     assert span(doc, by_cue(doc, cue).source) == source
+
+
+def test_a_role_glued_to_a_noun_is_no_part_of_the_name(pipe):
+    doc = run(pipe, "Berlin. „Der Müll erstickt unsere Städte“, sagte Fraktionschefin Mira Koch.")
+    assert speaker(doc, doc.quotes[0]) == "Mira Koch"
+
+
+def test_a_verb_tagged_as_adjective_before_a_role_name_and_its_particle(pipe):
+    doc = run(pipe, "Frankfurt. Eine Zinssenkung sei möglich, deutete Notenbankchefin Eva Lind an.")
+    q = by_cue(doc, "deutete … an")
+    assert (span(doc, q.source), speaker(doc, q)) == ("Notenbankchefin Eva Lind", "Eva Lind")
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Berlin. Der Minister hat den Ausbau angekündigt.", ""),
+    ("Berlin. Der Minister hat den Bürgern Entlastungen angekündigt.", "den Bürgern"),
+])
+def test_den_is_a_dative_addressee_only_in_the_plural(pipe, text, addressee):
+    doc = run(pipe, text)
+    assert [span(doc, q.addressee) for q in doc.quotes] == [addressee]
+
+
+@pytest.mark.parametrize("text", [
+    "Köln. Die Polizei sucht nach Zeugen.",
+    "Köln. Die Polizei hat dringend nach Zeugen gesucht.",
+])
+def test_searching_for_witnesses_is_no_source_phrase(pipe, text):
+    assert run(pipe, text).quotes == []
+
+
+def test_a_speech_noun_frame_yields_one_quotation(pipe):
+    doc = run(pipe, "Berlin. Die Ministerin äußerte die Hoffnung, dass die Einigung hält.")
+    assert [span(doc, q.cue) for q in doc.quotes] == ["äußerte die Hoffnung"]
+
+
+@pytest.mark.parametrize("text, source, addressee", [
+    ("Berlin. „Wir bleiben“, sagte die Ministerin der „Rheinischen Post“.", "die Ministerin",
+     "der „Rheinischen Post“"),
+    ("Berlin. „Wir bleiben“, sagte der Chefredakteur der „Rheinischen Post“.",
+     "der Chefredakteur der „Rheinischen Post“", ""),
+])
+def test_a_quoted_title_after_a_role_is_the_medium_spoken_to_unless_the_role_works_there(pipe, text, source,
+                                                                                           addressee):
+    doc = run(pipe, text)
+    q = by_cue(doc, "sagte")
+    assert (span(doc, q.source), span(doc, q.addressee)) == (source, addressee)
+
+
+def test_a_posted_diplomat_keeps_the_country_of_the_adjective(pipe):
+    doc = run(pipe, "Berlin. Der russische Botschafter in Berlin sagte, Moskau sei bereit.")
+    assert by_cue(doc, "sagte").source_country == "RUS"
+
+
+def test_a_judgment_s_reasoning_is_writing(pipe):
+    doc = run(pipe, "Karlsruhe. In der Urteilsbegründung heißt es, der Angeklagte habe heimtückisch gehandelt.")
+    assert by_cue(doc, "heißt es").medium == "writing"
+
+
+def test_a_pronoun_after_an_unnamed_role_in_narration_keeps_its_description(pipe):
+    doc = run(pipe, "Köln. Ein Sprecher der Polizei war vor Ort. Die Zahl steige, sagte er.")
+    assert by_cue(doc, "sagte").source_description == "Sprecher der Polizei"
+
+
+def test_a_fronted_anlaesslich_phrase_is_no_source(pipe):
+    doc = run(pipe, "Wien. Anlässlich der Premiere soll der Kaiser gesagt haben, es seien zu viele Noten.")
+    assert span(doc, doc.quotes[0].source) == "der Kaiser"

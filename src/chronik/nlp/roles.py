@@ -31,6 +31,7 @@ QUANTIFIERS = frozenset(
     "weitere andere etliche hunderte tausende dutzende".split())
 POSSESSIVE = frozenset("sein seine seiner seines seinem seinen ihr ihre ihrer ihres ihrem ihren".split())
 MAX_NAME_WORDS = 6
+COMPOUND_HEAD_MIN = 4  # shortest role noun recognised at the end of a compound ("Chef" in "Fraktionschef")
 
 
 def _rows(package: str, name: str) -> list[list[str]]:
@@ -239,6 +240,20 @@ class RoleLexicon:
                 form = self.forms.get(rest[0].upper() + rest[1:])
                 if form is not None:
                     return form, prefix, c, s, o, {flag} - {"-"}
+        return self._compound_head(word)
+
+    def _compound_head(self, word: str):
+        """A role noun glued to any noun ("Fraktionschefin", "Notenbankchef"): the longest role-noun ending
+        of at least COMPOUND_HEAD_MIN letters after a part of at least three; the first part is kept as the
+        display prefix but codes nothing. Surname-like roles ("Richter") are left out, they end names."""
+        if not word[:1].isupper() or not word.isalpha():
+            return None
+        for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1):
+            rest = word[i].upper() + word[i + 1:]
+            form = self.forms.get(rest)
+            if form is not None and len(form.noun.base) >= COMPOUND_HEAD_MIN and not form.noun.surname \
+                    and not form.noun.group:
+                return form, word[:i], None, None, None, set()
         return None
 
     def institution(self, word: str):

@@ -62,6 +62,7 @@ ANAPHORIC_OBJECTS = _WORDS["anaphoric_objects"]
 ADDRESSEE_EVENTS = _WORDS["addressee_events"]
 LETTERS = tuple(_WORDS["letters"])
 PLATFORM_NOUNS = _WORDS["platform_nouns"]
+MEDIA_STAFF = tuple(_WORDS["media_staff"])
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
 GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
@@ -107,6 +108,7 @@ ABSTRACT_NOUN_SUFFIXES = tuple(_WORDS["abstract_noun_suffixes"])
 QUANTITY_MODIFIERS = _WORDS["quantity_modifiers"]
 SELF_DESCRIBING_NOUNS = _WORDS["self_describing_nouns"]
 IDIOM_OBJECTS = {row[0]: set(row[1].split()) for row in _resource_rows("idiom_objects.tsv")}
+VERBS_TAKING_NACH = _WORDS["verbs_taking_nach"]
 NOUNS_TAKING_NACH = tuple(_WORDS["nouns_taking_nach"])
 GOVERNED_PREPS = {row[0]: set(row[1].split()) for row in _resource_rows("governed_preps.tsv")}
 NEGATION_FOCUS = _WORDS["negation_focus"]
@@ -352,6 +354,7 @@ class _Doc:
             # name any quoted title is the medium spoken to (a name takes no genitive: "sagte Merz der „Zeit“")
             return self.low[close - 1].endswith(MEDIA_HEADS) or close + 2 < self.n and self.text[close + 1] == "-" \
                 and self.low[close + 2].endswith(MEDIA_HEADS) or k > 0 and k - 1 in self.person \
+                or k > 0 and self.is_noun(k - 1) and not self.low[k - 1].endswith(MEDIA_STAFF) \
                 or self.low[k] == "dem" and self.starts_clause(k)  # fronted: "Dem „Spiegel“ sagte sie"
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
@@ -520,7 +523,9 @@ class _Doc:
                 and (self.is_noun(i - 1) or self.low[i - 1] in SUBJECT_PRONOUNS or self.after_quote(i)
                      or self.text[i - 1] == "," and i + 1 < self.n and self.text[i + 1][:1].isupper()
                      and self.clause(i)[1] - (i + 1) <= 4
-                     and all(self.text[k][:1].isupper() for k in range(i + 1, self.clause(i)[1])))) \
+                     and all(self.text[k][:1].isupper() or k == self.clause(i)[1] - 1
+                             and self.low[k] in {f.verb.particle for f in forms}
+                             for k in range(i + 1, self.clause(i)[1])))) \
                 and not (self.pos[i] == "ADJA" and i > 0 and _YEAR.fullmatch(self.text[i - 1])) \
                 and not self.anaphoric_verb(i) \
                 and not (self.pos[i] == "ADJA" and not self.low[i].endswith(("e", "en", "er", "es", "em"))):
@@ -1795,6 +1800,8 @@ class QuoteRules:
             return []
         end = d.np_forward(after, e, appositions=False)
         end = next((k for k in range(after + 1, end) if d.second_bare_noun(k)), end)
+        if kind == "dat" and d.low[after] == "den" and not (d.low[end - 1].endswith("n") or d.text[end - 1].isupper()):
+            return []  # "den" is dative only in the plural ("den Bürgern"): "hat den Ausbau angekündigt" is an object
         return [k for k in range(after, end) if k not in cue]
 
     # -- 3. cue words ---------------------------------------------------------------------------------
@@ -1853,6 +1860,8 @@ class QuoteRules:
             if cand is not None and cand.message:
                 cand.sentence = d.sent_of[i]
                 used.update(cand.cue)
+                # "äußerte die Hoffnung, dass …": the noun frame replaces the bare verb's quotation of it
+                cands[:] = [c for c in cands if not (c.message == cand.message and set(c.cue) < set(cand.cue))]
                 cands.append(cand)
 
     def _conclusion_back(self, d: _Doc, i: int) -> _Cand | None:
@@ -1988,6 +1997,12 @@ class QuoteRules:
             # a relative clause, not ", nach dem Spiel." nor an article: ", nach der Silvesternacht sei …"
             msg = list(range(i + 2, d.message_end(i)))
             return _Cand("Indirect", cue=[i], source=[i + 1], message=msg, cue_kind="nach") if msg else None
+        before = i - 1
+        while before > s and d.low[before] in ADVERBS:
+            before -= 1
+        after = d.np_forward(i + 1, e) if i + 1 < e else e
+        if before >= s and d.low[before] in VERBS_TAKING_NACH or after < d.n and d.low[after] in VERBS_TAKING_NACH:
+            return None  # "Die Polizei sucht nach Zeugen", "hat nach dem Mann gefahndet": the verb's object
         if i + 2 < d.n and d.text[i + 1] in ("Plan", "Wunsch") and d.low[i + 2] not in ATTACHMENTS:
             return None  # "nach Plan", "nach Wunsch": as planned, no source
         nouns = self.lex.cue_words["nach"]
@@ -2525,7 +2540,8 @@ class QuoteRules:
                 q.attrs["source_kind"] = "role"
             elif place_modifier:
                 q.source_description = " ".join(words[1:])
-                q.source_country = doc.entities[ranked[0].entity].country
+                # "Der russische Botschafter in Berlin": the role's own country before the place's
+                q.source_country = describe_role(text)[0] or doc.entities[ranked[0].entity].country
                 q.attrs["source_kind"] = "description"
             elif ranked and not place_only:
                 q.source_entity = ranked[0].entity
@@ -2817,7 +2833,8 @@ class QuoteRules:
     def _previous_subject(d: _Doc, si: int, pronoun: str, plural: bool) -> str | None:
         """The common-noun subject opening sentence si (the words after its article) when its finite verb
         and article agree with the pronoun: "Die Gewerkschaften sind …" for "sie" + plural verb, "Der
-        Landrat ist …" for "er", "Die Ministerin ist …" for "sie" + singular verb."""
+        Landrat ist …" or "Ein Sprecher der Polizei war …" for "er", "Die Ministerin ist …" for "sie" + singular
+        verb."""
         if si < 0 or si >= len(d.sent_bounds):
             return None
         a, b = d.sent_bounds[si]
@@ -2827,8 +2844,10 @@ class QuoteRules:
             return None
         if ("Number=Plur" in d.toks[end].morph) != plural:
             return None
-        if not plural and d.low[a] != {"er": "der", "sie": "die"}.get(pronoun):
+        if not plural and d.low[a] not in {"er": ("der", "ein"), "sie": ("die", "eine")}.get(pronoun, ()):
             return None
+        if d.low[a] in ("ein", "eine") and d.low[end] in d.lex.forms:
+            return None  # "Ein Sprecher sagte, … Er fügte hinzu": the speaker before, resolved with its quotation
         return " ".join(d.text[a + 1:end])
 
     @staticmethod
