@@ -282,3 +282,10 @@ def test_first_name_ending_in_s_before_a_role_word_stays_a_name():
 def test_a_role_noun_glued_to_any_noun_is_a_role(word, canonical):
     found = find_roles(word)
     assert (found[0].canonical if found else None) == canonical
+
+
+def test_a_role_with_a_genitive_complement_before_a_comma_apposition_names_the_person():
+    doc = analyse("Der Präsident des Verbands, Herbert Quandel, ist erleichtert.", "Herbert Quandel")
+    assert [(e.name, e.roles) for e in doc.entities] == [("Herbert Quandel", ["Präsident"])]
+    doc = analyse("Der Chef des Vereins, Putin und Merkel trafen sich.", "Putin", "Merkel")
+    assert entity(doc, "Putin").roles == []

@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 from chronik.cli import app
 from chronik.doc import Mention
 from chronik.pipeline import REGISTRY, Pipeline, component
-from chronik.runner import analyse
 from chronik.store import Store
 
 ARTICLES = [

@@ -1,7 +1,5 @@
 """Acceptance regressions for ingest found by QA on invented inputs."""
 
-from pathlib import Path
-
 from chronik.ingest import IngestOptions, ingest
 from chronik.store import Store
 

@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 VERSION = "0.2.7"
 TITLES = frozenset("Herr Frau Dr. Prof. Doktor Professor Sir Lady Mr. Mrs. Ms.".split())
 _APPOSITION_AFTER = re.compile(r"\s*,?\s*")
+# a genitive complement the role finder does not code, then the comma of an apposition: "des Verbands, "
+_GENITIVE_BEFORE_APPOSITION = re.compile(r"\s+(?:des|der)\s+(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*")
 _ACRONYM = re.compile(r"\s*\(\s*([A-ZÄÖÜ][\wÄÖÜäöü-]{1,9})\s*\)")
 _SPACE = re.compile(r"\s+")
 # STTS tags a name word can carry (the tagger often takes an unseen surname for NN); "" untagged
@@ -589,6 +591,9 @@ class DocumentConsolidator:
             return names[inside[0][2]]  # the NER took the title into the name: "Präsident Putin"
         gap = _APPOSITION_AFTER.match(text, r.end)
         after = starts.get(gap.end())
+        if after is None:  # "Der Präsident des Verbands, Herbert Quandel, …"
+            gap = _GENITIVE_BEFORE_APPOSITION.match(text, r.end) or gap
+            after = starts.get(gap.end())
         if after is not None:
             if "," not in gap.group():
                 return after
