@@ -1439,3 +1439,15 @@ def test_a_pronoun_after_an_unnamed_role_in_narration_keeps_its_description(pipe
 def test_a_fronted_anlaesslich_phrase_is_no_source(pipe):
     doc = run(pipe, "Wien. Anlässlich der Premiere soll der Kaiser gesagt haben, es seien zu viele Noten.")
     assert span(doc, doc.quotes[0].source) == "der Kaiser"
+
+
+@pytest.mark.parametrize("text, source, addressee", [
+    ("Rom. Die Insel sei überlastet, sagte Salvatore Cannizzo italienischen Medien.", "Salvatore Cannizzo",
+     "italienischen Medien"),
+    ("Rom. Die Insel sei überlastet, sagte Salvatore Cannizzo Journalisten.", "Salvatore Cannizzo", "Journalisten"),
+    ("Rom. Die Lage sei ernst, sagte er ausländischen Journalisten.", "er", "ausländischen Journalisten"),
+])
+def test_a_bare_dative_audience_after_the_speaker_is_the_addressee(pipe, text, source, addressee):
+    doc = run(pipe, text)
+    q = by_cue(doc, "sagte")
+    assert (span(doc, q.source), span(doc, q.addressee)) == (source, addressee)

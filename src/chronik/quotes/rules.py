@@ -1131,6 +1131,8 @@ class QuoteRules:
             if cut is not None and src_end == e and after not in d.person \
                     and self._role_kind(d.text[cut - 1]) != "PER":  # "ein Sprecher im Kanzleramt" works there
                 src_end = cut
+            # "sagte Cannizzo Journalisten": a bare audience after the name is the addressee
+            src_end = next((k for k in range(after + 1, src_end) if d.text[k] in AUDIENCES), src_end)
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
                 # "Peking reagierte prompt: Deutschland solle …, erklärte eine Sprecherin": after the colon
@@ -1624,7 +1626,8 @@ class QuoteRules:
             # "hatte die IOM vom Fund … berichtet": the object is no part of the subject (but with a complement
             # clause after it the phrase is: "berichtete ein Sprecher vom Roten Kreuz, …")
             if not complement:  # "räumte die Parteichefin Eva Stroh Fehler ein": a bare object after the name
-                cut = next((k for k in range(after + 1, cut) if k - 1 in d.person and d.second_bare_noun(k)), cut)
+                cut = next((k for k in range(after + 1, cut) if k - 1 in d.person and d.second_bare_noun(k)
+                            or d.text[k] in AUDIENCES and d.text[k - 1][:1].isupper()), cut)
             return list(range(after, cut))
         if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD", "PIS") \
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
@@ -1791,6 +1794,11 @@ class QuoteRules:
         named = not d.has_pos or d.pos[after] == "NE" or after in d.person
         bare_ok = (named or not vf.verb.reported) and d.is_noun(after) and d.text[after] not in TEMPORAL_NOUNS and (
             after == cue[0] + 1 or (len(src) == 1 and d.low[src[0]] in SUBJECT_PRONOUNS and after == src[0] + 1))
+        audience = after
+        while audience + 1 < e and d.is_adj(audience) and d.low[audience].endswith("en"):
+            audience += 1  # "sagte X italienischen Medien", "ausländischen Journalisten": a bare dative plural
+        if (audience > after or kind == "dat") and (d.text[audience] in AUDIENCES or d.low[audience] == "medien"):
+            return list(range(after, audience + 1))
         # "sagte ihm", "versprach ihr": a dative pronoun (not the possessive of "sagte ihr Sprecher")
         pronoun = d.low[after] in DATIVE_PRONOUNS and not (
             after + 1 < e and (d.is_noun(after + 1) or d.is_adj(after + 1)))
