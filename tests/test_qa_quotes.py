@@ -1451,3 +1451,13 @@ def test_a_bare_dative_audience_after_the_speaker_is_the_addressee(pipe, text, s
     doc = run(pipe, text)
     q = by_cue(doc, "sagte")
     assert (span(doc, q.source), span(doc, q.addressee)) == (source, addressee)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Linz. Alois Brandhuber sagte, das Urteil komme im März. Der Staatsanwalt sagte, er sei zufrieden.", None),
+    ("Linz. Oberstaatsanwalt Karl Huber klagte Brandhuber an. Der Staatsanwalt sagte, er sei zufrieden.",
+     "Karl Huber"),
+])
+def test_the_prosecutor_is_only_a_person_named_as_prosecutor(pipe, text, name):
+    doc = run(pipe, text)
+    assert speaker(doc, doc.quotes[-1]) == name
