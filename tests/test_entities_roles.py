@@ -9,7 +9,7 @@ import pytest
 
 from chronik.doc import Document, Mention
 from chronik.nlp.entities import DocumentConsolidator
-from chronik.nlp.roles import describe_role, find_roles
+from chronik.nlp.roles import default_lexicon, describe_role, find_roles
 
 
 def analyse(text: str, *names: str, label: str = "PER") -> Document:
@@ -279,9 +279,15 @@ def test_first_name_ending_in_s_before_a_role_word_stays_a_name():
     ("Fraktionschefin", "Chef"), ("Konzernsprecher", "Sprecher"), ("Notenbankchef", "Chef"),
     ("Schumacher", None), ("Oberhauser", None), ("Parteifreund", None),
 ])
-def test_a_role_noun_glued_to_any_noun_is_a_role(word, canonical):
-    found = find_roles(word)
-    assert (found[0].canonical if found else None) == canonical
+def test_a_role_noun_glued_to_any_noun_is_a_role_before_a_name(word, canonical):
+    head = default_lexicon().compound_head(word)
+    assert (head[0].noun.canonical if head else None) == canonical
+
+
+def test_a_glued_role_before_a_name_is_no_part_of_it_but_alone_no_role_phrase():
+    doc = analyse("Fraktionschefin Mira Koch sagte, die Lage sei ernst.", "Fraktionschefin Mira Koch")
+    assert [e.name for e in doc.entities] == ["Mira Koch"]
+    assert find_roles("Der Polizeipräsident ist erleichtert.") == []
 
 
 def test_a_role_with_a_genitive_complement_before_a_comma_apposition_names_the_person():

@@ -1461,3 +1461,49 @@ def test_a_bare_dative_audience_after_the_speaker_is_the_addressee(pipe, text, s
 def test_the_prosecutor_is_only_a_person_named_as_prosecutor(pipe, text, name):
     doc = run(pipe, text)
     assert speaker(doc, doc.quotes[-1]) == name
+
+
+def test_interview_turns_are_direct_quotations_between_interviewer_and_interviewee(pipe):
+    doc = run(pipe, "Wien. Die Ökonomin Eva Berger leitet das Institut seit 2019. STANDARD: Wird die Inflation sinken? "
+                    "Berger: Ja, aber langsam. Die Löhne steigen noch. STANDARD: Was heißt das für die Zinsen? "
+                    "Berger: Sie bleiben hoch.")
+    turns = [(span(doc, q.source), speaker(doc, q), span(doc, q.addressee), span(doc, q.message), q.form)
+             for q in doc.quotes]
+    assert turns == [
+        ("STANDARD", None, "Berger", "Wird die Inflation sinken", "Direct"),
+        ("Berger", "Eva Berger", "STANDARD", "Ja, aber langsam. Die Löhne steigen noch", "Direct"),
+        ("STANDARD", None, "Berger", "Was heißt das für die Zinsen", "Direct"),
+        ("Berger", "Eva Berger", "STANDARD", "Sie bleiben hoch", "Direct"),
+    ]
+
+
+def test_an_interview_turn_ends_at_a_line_break_and_a_question_label_names_no_one(pipe):
+    doc = run(pipe, "Frage: Herr Huber, was planen Sie?\nKarl Huber: Wir bauen eine Halle.\n\n"
+                    "Die Halle soll 20 Millionen Euro kosten.")
+    assert [(span(doc, q.source), span(doc, q.message)) for q in doc.quotes] == [
+        ("", "Herr Huber, was planen Sie"), ("Karl Huber", "Wir bauen eine Halle")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bern. Ergebnisse: Der Teilnehmerkreis war hochklassig.",
+    "Bern. Karl Huber gewann. Huber: 12,3 Sekunden. Meier: 12,5 Sekunden.",
+])
+def test_labels_without_questions_and_answers_are_no_interview(pipe, text):
+    assert not [q for q in run(pipe, text).quotes if q.attrs.get("cue_kind") == "interview"]
+
+
+@pytest.mark.parametrize("text, source, addressee", [
+    ("Berlin. Die Polizei sucht nach Angaben eines Sprechers nach dem Täter.", "Angaben eines Sprechers", ""),
+    ("Berlin. Man werde weitermachen, sagte die Vorsitzende der „Omas gegen Rechts“, Anna Berger.",
+     "die Vorsitzende der „Omas gegen Rechts“, Anna Berger", ""),
+    ("Berlin. Man werde weitermachen, sagte der Vorsitzende der „Tafel“.", "der Vorsitzende der „Tafel“", ""),
+    ("Berlin. Wir werden siegen, sagte der Trainer den Fans.", "der Trainer", "den Fans"),
+])
+def test_qa_h14_regressions_stay_fixed(pipe, text, source, addressee):
+    doc = run(pipe, text)
+    assert [(span(doc, q.source), span(doc, q.addressee)) for q in doc.quotes] == [(source, addressee)]
+
+
+def test_es_zeigte_sich_is_impersonal(pipe):
+    doc = run(pipe, "Berlin. Das Spiel war spannend. Es zeigte sich, dass die Mannschaft fit ist.")
+    assert all(span(doc, q.source) == "" for q in doc.quotes)

@@ -330,7 +330,7 @@ class DocumentConsolidator:
         if len(words) < 2 or not words[1].group()[:1].isupper():
             return m
         first = words[0].group()
-        head = self.lex.head(first)
+        head = self.lex.head(first) or self.lex.compound_head(first)  # "Fraktionschefin Mira Koch"
         if head is None and "-" in first:  # "Grünen-Chefin": the role is the last part
             head = self.lex.head(first.rsplit("-", 1)[1])
         if head is None or head[0].noun.surname:

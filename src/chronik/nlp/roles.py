@@ -240,12 +240,13 @@ class RoleLexicon:
                 form = self.forms.get(rest[0].upper() + rest[1:])
                 if form is not None:
                     return form, prefix, c, s, o, {flag} - {"-"}
-        return self._compound_head(word)
+        return None
 
-    def _compound_head(self, word: str):
-        """A role noun glued to any noun ("Fraktionschefin", "Notenbankchef"): the longest role-noun ending
-        of at least COMPOUND_HEAD_MIN letters after a part of at least three; the first part is kept as the
-        display prefix but codes nothing. Surname-like roles ("Richter") are left out, they end names."""
+    def compound_head(self, word: str):
+        """A role noun glued to any noun ("Fraktionschefin", "Notenbankchef"), in the form of ``head``: the
+        longest role-noun ending of at least COMPOUND_HEAD_MIN letters after a part of at least three; the first
+        part codes nothing. Surname-like roles ("Richter") are left out, they end names. Only used to tell a
+        leading role from a name: as a role phrase of its own such a compound is too open a class."""
         if not word[:1].isupper() or not word.isalpha():
             return None
         for i in range(3, len(word) - COMPOUND_HEAD_MIN + 1):

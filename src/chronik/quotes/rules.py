@@ -63,6 +63,9 @@ ADDRESSEE_EVENTS = _WORDS["addressee_events"]
 LETTERS = tuple(_WORDS["letters"])
 PLATFORM_NOUNS = _WORDS["platform_nouns"]
 MEDIA_STAFF = tuple(_WORDS["media_staff"])
+NEWSPAPER_TITLE_HEADS = tuple(_WORDS["newspaper_title_heads"])
+INTERVIEWER_LABELS = _WORDS["interviewer_labels"]
+INTERVIEW_LABEL_MAX = 3  # words of a speaker label opening an interview turn ("Eva Berger:")
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
 GENERIC_ORG_NOUNS = _WORDS["generic_org_nouns"]
@@ -354,7 +357,8 @@ class _Doc:
             # name any quoted title is the medium spoken to (a name takes no genitive: "sagte Merz der „Zeit“")
             return self.low[close - 1].endswith(MEDIA_HEADS) or close + 2 < self.n and self.text[close + 1] == "-" \
                 and self.low[close + 2].endswith(MEDIA_HEADS) or k > 0 and k - 1 in self.person \
-                or k > 0 and self.is_noun(k - 1) and not self.low[k - 1].endswith(MEDIA_STAFF) \
+                or self.low[close - 1].endswith(NEWSPAPER_TITLE_HEADS) and k > 0 \
+                and not self.low[k - 1].endswith(MEDIA_STAFF) \
                 or self.low[k] == "dem" and self.starts_clause(k)  # fronted: "Dem „Spiegel“ sagte sie"
         head = k + 1
         while head < limit - 1 and self.is_adj(head) and not self.low[head].endswith(MEDIA_HEADS):
@@ -677,6 +681,7 @@ class QuoteRules:
         cands: list[_Cand] = []
         used: set[int] = set()
         self._direct(d, cands, used)
+        self._interview(d, cands)
         self._verbs(d, cands, used)
         self._cue_words(d, cands, used)
         cands.sort(key=lambda c: min(c.message or c.cue or [0]))
@@ -695,6 +700,42 @@ class QuoteRules:
         self._resolve_sources(d, doc)
         self._about(doc)
         return doc
+
+    def _interview(self, d: _Doc, cands: list[_Cand]) -> None:
+        """An interview in turns: "STANDARD: Wird die Inflation sinken? Berger: Ja, aber langsam." A sentence
+        opening with a speaker label and a colon starts a turn that runs to the next label or line break;
+        answers are the interviewee's words to the interviewer, questions the reverse."""
+        surnames = {d.text[k] for k in d.person}
+        turns: list[tuple[int, int, bool]] = []  # (label start, colon, is the interviewer)
+        for a, b in d.sent_bounds:
+            colon = next((k for k in range(a + 1, min(b, a + INTERVIEW_LABEL_MAX + 1)) if d.text[k] == ":"), None)
+            if colon is None or colon + 1 >= b or any(d.quote_of[k] >= 0 for k in range(a, colon)):
+                continue
+            label = d.text[a:colon]
+            if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in label):
+                continue
+            asks = "?" in d.text[colon:b]
+            if len(label) == 1 and (label[0] in INTERVIEWER_LABELS or label[0].isupper() and len(label[0]) > 2 and asks):
+                turns.append((a, colon, True))
+            elif label[-1] in surnames:
+                turns.append((a, colon, False))
+        if not any(interviewer for *_, interviewer in turns) or all(interviewer for *_, interviewer in turns):
+            return  # an interview has questions and answers: a lone "Berger: …" may be a caption
+        for t, (a, colon, interviewer) in enumerate(turns):
+            end = turns[t + 1][0] if t + 1 < len(turns) else d.n
+            stop = next((k for k in range(colon + 2, end) if "\n" in d.doc.text[d.toks[k - 1].end:d.toks[k].start]), end)
+            msg = list(range(colon + 1, d.message_end(stop - 1)))
+            # the other side: a question is put to the next interviewee, an answer given to the interviewer asking
+            order = turns[t + 1:] + turns[:t][::-1] if interviewer else turns[:t][::-1] + turns[t + 1:]
+            other = next((x for x in order if x[2] != interviewer), None)
+            def speaker(turn: tuple[int, int, bool] | None) -> list[int]:
+                # "Frage:" names no one; "STANDARD:" and "Berger:" name the interviewer and the interviewee
+                if turn is None or turn[1] == turn[0] + 1 and d.text[turn[0]] in INTERVIEWER_LABELS:
+                    return []
+                return list(range(turn[0], turn[1]))
+            if msg:
+                cands.append(_Cand("Direct", source=speaker(turns[t]), message=msg, sentence=d.sent_of[a],
+                                   addressee=speaker(other), cue_kind="interview"))
 
     @staticmethod
     def _about(doc: Document) -> None:
@@ -1655,8 +1696,9 @@ class QuoteRules:
         """"Das Gericht wies die Klage ab. Es erklärte, …": a sentence-initial "es" before an active reporting
         verb is its subject, unless a person or role follows the verb ("Es sprach der Minister") or the
         sentence before does not open with a neuter noun phrase that "es" could stand for."""
-        if any(d.low[k] in AUXILIARIES or d.low[k] in self.lex.cue_words["heisst"] for k in cue):
-            return False  # "Es wird erwartet, dass …", "Es hieß": impersonal
+        if any(d.low[k] in AUXILIARIES or d.low[k] in self.lex.cue_words["heisst"] for k in cue) \
+                or fin + 1 < e and d.low[fin + 1] == "sich":
+            return False  # "Es wird erwartet, dass …", "Es hieß", "Es zeigte sich": impersonal
         after = self._after_verb(d, fin + 1, e, cue)
         end = d.np_forward(after, e)
         if any(k in d.person for k in range(after, end)) or end > after and any(
@@ -1808,8 +1850,9 @@ class QuoteRules:
             return []
         end = d.np_forward(after, e, appositions=False)
         end = next((k for k in range(after + 1, end) if d.second_bare_noun(k)), end)
-        if kind == "dat" and d.low[after] == "den" and not (d.low[end - 1].endswith("n") or d.text[end - 1].isupper()):
-            return []  # "den" is dative only in the plural ("den Bürgern"): "hat den Ausbau angekündigt" is an object
+        if kind == "dat" and d.low[after] == "den" \
+                and not (d.low[end - 1].endswith(("n", "s")) or d.text[end - 1].isupper()):
+            return []  # "den" is dative only in the plural ("den Bürgern", "den Fans"): "hat den Ausbau angekündigt"
         return [k for k in range(after, end) if k not in cue]
 
     # -- 3. cue words ---------------------------------------------------------------------------------
@@ -2009,8 +2052,11 @@ class QuoteRules:
         while before > s and d.low[before] in ADVERBS:
             before -= 1
         after = d.np_forward(i + 1, e) if i + 1 < e else e
-        if before >= s and d.low[before] in VERBS_TAKING_NACH or after < d.n and d.low[after] in VERBS_TAKING_NACH:
-            return None  # "Die Polizei sucht nach Zeugen", "hat nach dem Mann gefahndet": the verb's object
+        if (before >= s and d.low[before] in VERBS_TAKING_NACH or after < d.n and d.low[after] in VERBS_TAKING_NACH) \
+                and not any(d.low[k] == "nach" for k in range(i + 1, e)):
+            # "Die Polizei sucht nach Zeugen", "hat nach dem Mann gefahndet": the verb's object (but "sucht nach
+            # Angaben eines Sprechers nach dem Täter": the later "nach" is the object)
+            return None
         if i + 2 < d.n and d.text[i + 1] in ("Plan", "Wunsch") and d.low[i + 2] not in ATTACHMENTS:
             return None  # "nach Plan", "nach Wunsch": as planned, no source
         nouns = self.lex.cue_words["nach"]
@@ -2270,7 +2316,7 @@ class QuoteRules:
                 ci += 1
             if si in by_sentence or last is None or si - last_sentence > CONTINUATION_GAP or b <= a:
                 continue
-            if len(last.source) == 1 and d.low[last.source[0]] in ("ich", "wir"):
+            if len(last.source) == 1 and d.low[last.source[0]] in ("ich", "wir") or last.cue_kind == "interview":
                 continue  # an interview: "Ich glaube, … Denn sonst würde man …" is the speaker's own voice
             main = self._main_clause_spans(d, a, b)
             in_main = {k for x, y in main for k in range(x, y)}
@@ -2524,6 +2570,7 @@ class QuoteRules:
         last_sourced: Quote | None = None  # the latest quote whose speaker is known
         for q in doc.quotes:
             if not q.source:
+                self._resolve_addressee(doc, q, mentions, starts, overlapping)
                 continue
             s0, e0 = q.source[0][0], q.source[-1][1]
             text = doc.text[s0:e0]
@@ -2626,6 +2673,8 @@ class QuoteRules:
                         q.source_description = " ".join(np[1:])
                         q.source_country = describe_role(" ".join(np))[0] or self._affiliation(" ".join(np))
                         q.attrs["source_kind"] = "reflexive"
+            if q.source_entity is None and len(words) == 1:
+                q.source_entity = self._surname_holder(doc, words[0])  # "Berger: Ja, aber langsam."
             # an unnamed role no antecedent names ("Dem Sprecher der Polizei zufolge") is described like
             # an anonymous source
             if q.source_entity is None and len(words) > 1 and words[0].lower() in ("aus", "seitens", "von", "vom"):
@@ -2693,20 +2742,34 @@ class QuoteRules:
                 last_unnamed = q
             elif q.source_entity is not None:
                 last_unnamed = None  # a named speaker came in between
-            if q.addressee:
-                a0, a1 = q.addressee[0][0], q.addressee[-1][1]
-                # "den Journalisten in Brüssel": a place after a preposition only locates the addressee
-                hit = [m for m in overlapping(a0, a1) if m.entity is not None
-                       and not (m.label == "LOC" and doc.text[a0:m.start].split()[-1:] in (["in"], ["aus"], ["im"]))]
-                if hit:
-                    q.addressee_entity = hit[-1].entity
-                elif a1 - a0 <= 3 and doc.text[a0:a1].lower() in ("ihm", "ihr"):
-                    q.addressee_entity = self._addressee_antecedent(doc, mentions, a0, doc.text[a0:a1].lower(),
-                                                                    q.source_entity)
-                else:  # "forderte den Konzern auf": the organisation of that kind named before
-                    generic = self._generic_organisation(doc.text[a0:a1].split())
-                    if generic is not None:
-                        q.addressee_entity = self._organisation_named_before(doc, mentions, starts, a0, generic, q)
+            self._resolve_addressee(doc, q, mentions, starts, overlapping)
+
+    def _resolve_addressee(self, doc: Document, q: Quote, mentions, starts: list[int], overlapping) -> None:
+        if not q.addressee:
+            return
+        a0, a1 = q.addressee[0][0], q.addressee[-1][1]
+        # "den Journalisten in Brüssel": a place after a preposition only locates the addressee
+        hit = [m for m in overlapping(a0, a1) if m.entity is not None
+               and not (m.label == "LOC" and doc.text[a0:m.start].split()[-1:] in (["in"], ["aus"], ["im"]))]
+        if hit:
+            q.addressee_entity = hit[-1].entity
+        elif a1 - a0 <= 3 and doc.text[a0:a1].lower() in ("ihm", "ihr"):
+            q.addressee_entity = self._addressee_antecedent(doc, mentions, a0, doc.text[a0:a1].lower(),
+                                                            q.source_entity)
+        elif doc.text[a0:a1].isalpha():
+            q.addressee_entity = self._surname_holder(doc, doc.text[a0:a1])  # "Frage: … Berger: …"
+        else:  # "forderte den Konzern auf": the organisation of that kind named before
+            generic = self._generic_organisation(doc.text[a0:a1].split())
+            if generic is not None:
+                q.addressee_entity = self._organisation_named_before(doc, mentions, starts, a0, generic, q)
+
+    @staticmethod
+    def _surname_holder(doc: Document, word: str) -> int | None:
+        """The one person entity whose name ends in ``word`` (a surname the recogniser missed), else None."""
+        if not word[:1].isupper() or not word.isalpha():
+            return None
+        holders = {i for i, e in enumerate(doc.entities) if e.label == "PER" and e.name.split()[-1] == word}
+        return holders.pop() if len(holders) == 1 else None
 
     def _role_kind(self, head: str) -> str | None:
         """The sources.tsv label of a role head, also of a compound's last part ("FDP-Chef" like "Chef");
