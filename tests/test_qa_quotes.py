@@ -1507,3 +1507,15 @@ def test_qa_h14_regressions_stay_fixed(pipe, text, source, addressee):
 def test_es_zeigte_sich_is_impersonal(pipe):
     doc = run(pipe, "Berlin. Das Spiel war spannend. Es zeigte sich, dass die Mannschaft fit ist.")
     assert all(span(doc, q.source) == "" for q in doc.quotes)
+
+
+def test_interview_labels_frage_antwort_and_a_medium_in_capitals(pipe):
+    doc = run(pipe, "Tessenburg. Der Physiker Anselm Brückner forscht an Batterien. Frage: Wann fahren wir alle "
+                    "elektrisch? Antwort: Schneller, als viele glauben.")
+    assert [(span(doc, q.source), span(doc, q.message)) for q in doc.quotes] == [
+        ("", "Wann fahren wir alle elektrisch"), ("", "Schneller, als viele glauben")]
+    doc = run(pipe, "Berlin. Die Autorin Lene Kessler hat einen Roman geschrieben. ZEIT ONLINE: Frau Kessler, war das "
+                    "eine Befreiung? Kessler: Eher eine Zumutung. ZEIT ONLINE: Viele Leser sind begeistert. "
+                    "Kessler: Das freut mich.")
+    assert [(span(doc, q.source), span(doc, q.addressee)) for q in doc.quotes] == [
+        ("ZEIT ONLINE", "Kessler"), ("Kessler", "ZEIT ONLINE")] * 2

@@ -65,6 +65,7 @@ PLATFORM_NOUNS = _WORDS["platform_nouns"]
 MEDIA_STAFF = tuple(_WORDS["media_staff"])
 NEWSPAPER_TITLE_HEADS = tuple(_WORDS["newspaper_title_heads"])
 INTERVIEWER_LABELS = _WORDS["interviewer_labels"]
+INTERVIEWEE_LABELS = _WORDS["interviewee_labels"]
 INTERVIEW_LABEL_MAX = 3  # words of a speaker label opening an interview turn ("Eva Berger:")
 NEWS_AGENCIES = _WORDS["news_agencies"]
 INFINITIVE_NOUNS = _WORDS["infinitive_nouns"]
@@ -706,18 +707,22 @@ class QuoteRules:
         opening with a speaker label and a colon starts a turn that runs to the next label or line break;
         answers are the interviewee's words to the interviewer, questions the reverse."""
         surnames = {d.text[k] for k in d.person}
-        turns: list[tuple[int, int, bool]] = []  # (label start, colon, is the interviewer)
+        labelled: list[tuple[int, int, tuple[str, ...]]] = []
         for a, b in d.sent_bounds:
             colon = next((k for k in range(a + 1, min(b, a + INTERVIEW_LABEL_MAX + 1)) if d.text[k] == ":"), None)
             if colon is None or colon + 1 >= b or any(d.quote_of[k] >= 0 for k in range(a, colon)):
                 continue
-            label = d.text[a:colon]
-            if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in label):
-                continue
-            asks = "?" in d.text[colon:b]
-            if len(label) == 1 and (label[0] in INTERVIEWER_LABELS or label[0].isupper() and len(label[0]) > 2 and asks):
+            label = tuple(d.text[a:colon])
+            if all(w[:1].isupper() and w.replace("-", "").isalpha() for w in label):
+                labelled.append((a, colon, label))
+        # a medium in capitals ("STANDARD", "ZEIT ONLINE") asks at least one question somewhere
+        asking = {label for a, colon, label in labelled if all(w.isupper() and len(w) > 1 for w in label)
+                  and "?" in d.text[colon:d.sent_bounds[d.sent_of[a]][1]]}
+        turns: list[tuple[int, int, bool]] = []  # (label start, colon, is the interviewer)
+        for a, colon, label in labelled:
+            if label in asking or len(label) == 1 and label[0] in INTERVIEWER_LABELS:
                 turns.append((a, colon, True))
-            elif label[-1] in surnames:
+            elif label[-1] in surnames or len(label) == 1 and label[0] in INTERVIEWEE_LABELS:
                 turns.append((a, colon, False))
         if not any(interviewer for *_, interviewer in turns) or all(interviewer for *_, interviewer in turns):
             return  # an interview has questions and answers: a lone "Berger: …" may be a caption
@@ -730,7 +735,7 @@ class QuoteRules:
             other = next((x for x in order if x[2] != interviewer), None)
             def speaker(turn: tuple[int, int, bool] | None) -> list[int]:
                 # "Frage:" names no one; "STANDARD:" and "Berger:" name the interviewer and the interviewee
-                if turn is None or turn[1] == turn[0] + 1 and d.text[turn[0]] in INTERVIEWER_LABELS:
+                if turn is None or turn[1] == turn[0] + 1 and d.text[turn[0]] in INTERVIEWER_LABELS | INTERVIEWEE_LABELS:
                     return []
                 return list(range(turn[0], turn[1]))
             if msg:
