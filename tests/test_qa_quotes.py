@@ -1519,3 +1519,22 @@ def test_interview_labels_frage_antwort_and_a_medium_in_capitals(pipe):
                     "Kessler: Das freut mich.")
     assert [(span(doc, q.source), span(doc, q.addressee)) for q in doc.quotes] == [
         ("ZEIT ONLINE", "Kessler"), ("Kessler", "ZEIT ONLINE")] * 2
+
+
+def test_a_colon_frame_owns_its_quote_before_the_next_sentences_verb(pipe):
+    doc = run(pipe, "Berlin. Der Abgeordnete Uwe Stark rief dazwischen: „Das ist falsch!“ Ministerin Ida Roth "
+                    "konterte, die Zahlen seien korrekt.")
+    assert [(span(doc, q.cue), speaker(doc, q), span(doc, q.message)) for q in doc.quotes] == [
+        ("rief dazwischen", "Uwe Stark", "„Das ist falsch!“"), ("konterte", "Ida Roth", "die Zahlen seien korrekt")]
+
+
+def test_a_separated_particle_after_an_apposition_and_a_channel(pipe):
+    doc = run(pipe, "Kiew. Die Lage sei stabil, teilte der Gouverneur der Region, Oleh Marenko, auf Telegram mit.")
+    q = by_cue(doc, "teilte … mit")
+    assert (speaker(doc, q), q.channel) == ("Oleh Marenko", "Telegram")
+
+
+def test_zum_before_a_topic_with_a_place_is_no_addressee(pipe):
+    doc = run(pipe, "Stuttgart. Zum geplanten Versammlungsrecht in Baden-Württemberg schreibt der Abgeordnete: "
+                    "„Das Gesetz geht zu weit.“")
+    assert span(doc, by_cue(doc, "schreibt").addressee) == ""

@@ -624,7 +624,9 @@ class _Doc:
             if self.quote_of[k] >= 0 or self.text[k] in SENT_END or self.text[k] in (":", ";") \
                     or self.has_pos and self.pos[k] in ("VVFIN", "VAFIN", "VMFIN", "KOUS", "PRELS"):
                 return None
-            if self.low[k] == particle and (k + 1 >= se or self.is_boundary(k + 1)) and self.text[k - 1] == ",":
+            # "teilte der Gouverneur, Oleh Marenko, (auf Telegram) mit": after the apposition's closing comma
+            if self.low[k] == particle and (k + 1 >= se or self.is_boundary(k + 1)) \
+                    and "," in self.text[clause_end + 1:k]:
                 return k
         return None
 
@@ -823,6 +825,15 @@ class QuoteRules:
         # „BBC News“ berichtet, dass …: a quoted name before its verb is the subject, not a quotation
         quoted_name = j == c + 1 and c - o - 1 <= 4 and d.text[c - 1] not in SENT_END and d.text[c - 1] != "," \
             and self._capitalised_only(d, o, c)
+        if j == c + 1 and o > 1 and d.text[o - 1] == ":" and d.quote_of[o - 2] < 0 and not probe \
+                and (self._statement(d, o, c) or not self._title(d, o, c)):
+            # "X rief dazwischen: „…!“ Y konterte, …": a frame before the colon owns the quote, not the next
+            # sentence's verb
+            s, e = d.clause(o - 2)
+            cand = self._cue_in_clause(d, s, e, used) if s < o - 1 else None
+            if cand is not None:
+                cand.form = "Direct"
+                return cand
         if standalone and not quoted_name and j < d.n and d.quote_of[j] < 0 and (j > c + 1 or comma_inside):
             _, e = d.clause(j)
             cand = self._cue_in_clause(d, j, e, used, after_quote=True)
@@ -1799,6 +1810,8 @@ class QuoteRules:
                     return list(range(k + 1, end))
             if d.low[k] in ("zum", "zur") and marker:
                 end = d.np_forward(k + 1, e, appositions=False)
+                # "zum geplanten Gesetz in Baden-Württemberg": a place after the topic is no medium's name
+                end = next((x for x in range(k + 2, end) if d.low[x] in PREPOSITIONS), end)
                 # "sagte zum „Spiegel“", "zur Zeitung", "zur Presse", but not "erklärte zum Auftakt": a medium,
                 # an audience or a name
                 if end > k + 1 and any(x in d.named or x in d.person or d.low[x].endswith(MEDIA_HEADS)
