@@ -4,6 +4,6 @@ from ..pipeline import component
 from .rules import make_rules
 
 
-@component("quotes.rules", layer="quotes", version="0.7.0")
+@component("quotes.rules", layer="quotes", version="0.8.0")
 def make(config):
     return make_rules()
