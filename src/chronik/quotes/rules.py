@@ -728,18 +728,21 @@ class QuoteRules:
                 turns.append((a, colon, False))
         if not any(interviewer for *_, interviewer in turns) or all(interviewer for *_, interviewer in turns):
             return  # an interview has questions and answers: a lone "Berger: …" may be a caption
+
+        def speaker(turn: tuple[int, int, bool] | None) -> list[int]:
+            # "Frage:" names no one; "STANDARD:" and "Berger:" name the interviewer and the interviewee
+            if turn is None or turn[1] == turn[0] + 1 and d.text[turn[0]] in INTERVIEWER_LABELS | INTERVIEWEE_LABELS:
+                return []
+            return list(range(turn[0], turn[1]))
+
         for t, (a, colon, interviewer) in enumerate(turns):
             end = turns[t + 1][0] if t + 1 < len(turns) else d.n
-            stop = next((k for k in range(colon + 2, end) if "\n" in d.doc.text[d.toks[k - 1].end:d.toks[k].start]), end)
+            stop = next((k for k in range(colon + 2, end)
+                         if "\n" in d.doc.text[d.toks[k - 1].end:d.toks[k].start]), end)
             msg = list(range(colon + 1, d.message_end(stop - 1)))
             # the other side: a question is put to the next interviewee, an answer given to the interviewer asking
             order = turns[t + 1:] + turns[:t][::-1] if interviewer else turns[:t][::-1] + turns[t + 1:]
             other = next((x for x in order if x[2] != interviewer), None)
-            def speaker(turn: tuple[int, int, bool] | None) -> list[int]:
-                # "Frage:" names no one; "STANDARD:" and "Berger:" name the interviewer and the interviewee
-                if turn is None or turn[1] == turn[0] + 1 and d.text[turn[0]] in INTERVIEWER_LABELS | INTERVIEWEE_LABELS:
-                    return []
-                return list(range(turn[0], turn[1]))
             if msg:
                 cands.append(_Cand("Direct", source=speaker(turns[t]), message=msg, sentence=d.sent_of[a],
                                    addressee=speaker(other), cue_kind="interview"))
