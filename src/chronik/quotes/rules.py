@@ -378,6 +378,15 @@ class _Doc:
             return None
         return k
 
+    def audience_start(self, a: int, b: int) -> int:
+        """Where a bare dative audience starts inside the phrase [a, b) after a speaker ("sagte Cannizzo
+        Journalisten", "sagte der Minister ausländischen Journalisten"): the speaker ends there; else b."""
+        k = next((k for k in range(a + 1, b) if self.text[k] in AUDIENCES), b)
+        while a + 1 < k < b and self.is_adj(k - 1) and self.low[k - 1].endswith("en"):
+            k -= 1
+        # only after a noun or name ("das Parlament in Mexiko-Stadt" is a speaker)
+        return k if k < b and self.text[k - 1][:1].isupper() else b
+
     def second_bare_noun(self, k: int) -> bool:
         """Token k is a bare noun straight after the head noun of a phrase, so it opens the next phrase: "warf
         der Opposition Heuchelei vor". Not a name ("dem Sender Phoenix", "im Stadtteil Huchting": a name-tagged
@@ -1191,8 +1200,7 @@ class QuoteRules:
             if cut is not None and src_end == e and after not in d.person \
                     and self._role_kind(d.text[cut - 1]) != "PER":  # "ein Sprecher im Kanzleramt" works there
                 src_end = cut
-            # "sagte Cannizzo Journalisten": a bare audience after the name is the addressee
-            src_end = next((k for k in range(after + 1, src_end) if d.text[k] in AUDIENCES), src_end)
+            src_end = d.audience_start(after, src_end)
             src = self._without_dative_medium(d, vf, cue, list(range(after, src_end)))
             if src:
                 # "Peking reagierte prompt: Deutschland solle …, erklärte eine Sprecherin": after the colon
@@ -1686,8 +1694,8 @@ class QuoteRules:
             # "hatte die IOM vom Fund … berichtet": the object is no part of the subject (but with a complement
             # clause after it the phrase is: "berichtete ein Sprecher vom Roten Kreuz, …")
             if not complement:  # "räumte die Parteichefin Eva Stroh Fehler ein": a bare object after the name
-                cut = next((k for k in range(after + 1, cut) if k - 1 in d.person and d.second_bare_noun(k)
-                            or d.text[k] in AUDIENCES and d.text[k - 1][:1].isupper()), cut)
+                cut = next((k for k in range(after + 1, cut) if k - 1 in d.person and d.second_bare_noun(k)), cut)
+                cut = d.audience_start(after, cut)
             return list(range(after, cut))
         if start == fin - 1 and d.starts_clause(start) and d.has_pos and d.pos[start] in ("ADV", "ADJD", "PIS") \
                 and d.text[start][:1].isupper() and d.low[start].isalpha() and d.low[start] not in ADVERBS \
@@ -1723,8 +1731,7 @@ class QuoteRules:
         if any(k in d.person for k in range(after, end)) or end > after and any(
                 r.label == "PER" for r in find_roles(" ".join(d.text[after:end]))):
             return False
-        si = d.sent_of[fin]
-        return si > 0 and d.low[d.sent_bounds[si - 1][0]] == "das"
+        return self._previous_subject(d, d.sent_of[fin] - 1, "es", False) is not None
 
     def _fronted_dative_medium(self, d: _Doc, start: int, fin: int, e: int, cue: list[int]) -> bool:
         """"Der Zeitung sagte der Minister": a fronted medium in the dative (dem …, or der + a feminine medium
@@ -1920,8 +1927,8 @@ class QuoteRules:
                     if low == "lesen":
                         cand.medium = "writing"
                     cand = self._heisst_message(d, cand, i, s, e)
-                    if cand is not None and cand.form == "Indirect" and not cand.subjunctive \
-                            and d.low[(cand.message or [i])[0]] != "dass":
+                    if cand is not None and cand.message and cand.form == "Indirect" and not cand.subjunctive \
+                            and d.low[cand.message[0]] != "dass":
                         cand = None  # "Im Saal war zu hören, wie die Glocke schlug": a sound, no report
             elif low in lex.cue_words["document_verb"] and i not in covered:
                 s, e = d.clause(i)
@@ -2665,20 +2672,22 @@ class QuoteRules:
                 q.attrs["source_kind"] = "pronoun" if len(words) == 1 else "role"
                 if q.source_entity is None and plural_verb is not None and len(words) == 1 and q.sentence:
                     # "Die Gewerkschaften sind unzufrieden. Sie forderten …": the unnamed subject just before
-                    group = self._previous_subject(d, q.sentence - 1, words[0].lower(), plural_verb)
+                    subject = self._previous_subject(d, q.sentence - 1, words[0].lower(), plural_verb)
+                    group = " ".join(d.text[subject[0] + 1:subject[1]]) if subject else None
                     if group:
                         q.source_description = group
                         q.source_country = describe_role(group)[0] or self._affiliation(group)
             elif len(words) == 1 and words[0].lower() == "es" and q.sentence:
                 # "Das Gericht wies die Klage ab. Es erklärte, …": the neuter subject of the sentence before
-                a, b = d.sent_bounds[q.sentence - 1]
-                end = d.np_forward(a, b, appositions=False)
-                hit = [m for m in overlapping(d.toks[a].start, d.toks[end - 1].end)
-                       if m.entity is not None and m.label == "ORG"] if end > a else []
-                if hit:
-                    q.source_entity = hit[0].entity
-                elif end > a + 1:
-                    q.source_description = " ".join(d.text[a + 1:end])
+                subject = self._previous_subject(d, q.sentence - 1, "es", False)
+                if subject is not None:
+                    a, end = subject
+                    hit = [m for m in overlapping(d.toks[a].start, d.toks[end - 1].end)
+                           if m.entity is not None and m.label == "ORG"]
+                    if hit:
+                        q.source_entity = hit[0].entity
+                    else:
+                        q.source_description = " ".join(d.text[a + 1:end])
                 q.attrs["source_kind"] = "pronoun"
             if q.source_entity is None and words[0].lower().startswith("eigen") and q.message:
                 # "Die Ministerin will nach eigener Aussage …": the subject the report is about speaks
@@ -2922,11 +2931,11 @@ class QuoteRules:
         return None
 
     @staticmethod
-    def _previous_subject(d: _Doc, si: int, pronoun: str, plural: bool) -> str | None:
-        """The common-noun subject opening sentence si (the words after its article) when its finite verb
-        and article agree with the pronoun: "Die Gewerkschaften sind …" for "sie" + plural verb, "Der
+    def _previous_subject(d: _Doc, si: int, pronoun: str, plural: bool) -> tuple[int, int] | None:
+        """Token span of the common-noun subject opening sentence si, its article included, when its finite
+        verb and article agree with the pronoun: "Die Gewerkschaften sind …" for "sie" + plural verb, "Der
         Landrat ist …" or "Ein Sprecher der Polizei war …" for "er", "Die Ministerin ist …" for "sie" + singular
-        verb."""
+        verb, "Das Gericht wies …" for "es"."""
         if si < 0 or si >= len(d.sent_bounds):
             return None
         a, b = d.sent_bounds[si]
@@ -2936,11 +2945,12 @@ class QuoteRules:
             return None
         if ("Number=Plur" in d.toks[end].morph) != plural:
             return None
-        if not plural and d.low[a] not in {"er": ("der", "ein"), "sie": ("die", "eine")}.get(pronoun, ()):
+        articles = {"er": ("der", "ein"), "sie": ("die", "eine"), "es": ("das",)}
+        if not plural and d.low[a] not in articles.get(pronoun, ()):
             return None
         if d.low[a] in ("ein", "eine") and d.low[end] in d.lex.forms:
             return None  # "Ein Sprecher sagte, … Er fügte hinzu": the speaker before, resolved with its quotation
-        return " ".join(d.text[a + 1:end])
+        return a, end
 
     @staticmethod
     def _plural_cue(d: _Doc, q: Quote) -> bool | None:
